@@ -31,9 +31,8 @@ public interface QueryService {
      * @param request  the query
      * @param toInventory maps an entity to its inventory
      * @param <E>      the entity type
-     * @param <I>      the inventory type
-     * @return the page and, if asked, the total
+     * @return the page (inventories, or maps of the chosen {@code fields}) and, if asked, the total
      * @throws io.kumo.api.error.ApiException for unknown fields and values of the wrong type
      */
-    <E, I> QueryResult<I> query(EntityManager em, Class<E> entity, QueryRequest request, Function<E, I> toInventory);
+    <E> QueryResult<Object> query(EntityManager em, Class<E> entity, QueryRequest request, Function<E, ?> toInventory);
 }

@@ -20,4 +20,15 @@ public interface TagService {
 
     /** @param resourceUuid a resource whose tags are removed (on delete and on rollback) */
     void detachAll(String resourceUuid);
+
+    /**
+     * Finds resources by tag, for the query conditions {@code __userTag__} and {@code __systemTag__}.
+     *
+     * @param type     user or system tags
+     * @param operator how the tag text is compared with {@code value}
+     * @param value    the value as in the condition (comma-separated for IN), null for unary operators
+     * @return the uuids of resources having a matching tag ({@code IS_NULL}: this cannot be expressed as a set,
+     *         callers handle negation themselves)
+     */
+    java.util.Set<String> resourcesWithTag(TagType type, io.kumo.api.query.QueryOperator operator, String value);
 }

@@ -17,8 +17,9 @@ public interface Step {
     void run(StepContext ctx) throws Exception;
 
     /**
-     * Undoes {@link #run}. Called for completed steps, in reverse order, when a later step fails or after a crash.
-     * Must be idempotent: it may run again after a crash during rollback.
+     * Undoes {@link #run}. When a step fails, it and every step before it are rolled back in reverse order; after a
+     * crash, the step that was running and every step before it are. So rollback must be idempotent and must cope
+     * with a run that did only part of its work (or none).
      *
      * @param ctx the job context, as the step left it
      * @throws Exception logged; rollback continues with the previous step

@@ -1,0 +1,93 @@
+package io.kumo.core.job;
+
+import io.kumo.api.job.JobState;
+
+import javax.persistence.EntityManager;
+import javax.persistence.PersistenceContext;
+import javax.transaction.Transactional;
+import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.List;
+
+/** Persists jobs. Every method is its own transaction unless called inside one. */
+@Transactional
+public class JobStore {
+    private static final List<JobState> UNFINISHED = List.of(JobState.Waiting, JobState.Running, JobState.RollingBack);
+
+    @PersistenceContext(unitName = "kumo")
+    private EntityManager em;
+
+    /** @param em the entity manager (tests; blueprint injects the field) */
+    public void setEntityManager(EntityManager em) { this.em = em; }
+
+    /** @param job a new job */
+    public void create(JobEntity job) { em.persist(job); }
+
+    /** @param uuid a job id @return the job or null */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public JobEntity find(String uuid) { return em.find(JobEntity.class, uuid); }
+
+    /**
+     * Records progress: the step now running, how many completed, and the context rollback needs.
+     *
+     * @return false if the job no longer exists
+     */
+    public boolean recordStep(String uuid, JobState state, String currentStep, int progress, String message,
+                              int completedSteps, String contextJson) {
+        JobEntity job = em.find(JobEntity.class, uuid);
+        if (job == null) {
+            return false;
+        }
+        job.setState(state);
+        job.setCurrentStep(currentStep);
+        job.setProgress(progress);
+        job.setProgressMessage(message);
+        job.setCompletedSteps(completedSteps);
+        job.setContextJson(contextJson);
+        job.setLastOpDate(new Timestamp(System.currentTimeMillis()));
+        return true;
+    }
+
+    /** Records the end of a job. */
+    public void finish(String uuid, JobState state, int progress, String resultJson, String errorJson, String contextJson) {
+        JobEntity job = em.find(JobEntity.class, uuid);
+        if (job == null) {
+            return;
+        }
+        job.setState(state);
+        job.setProgress(progress);
+        job.setResultJson(resultJson);
+        job.setErrorJson(errorJson);
+        if (contextJson != null) {
+            job.setContextJson(contextJson);
+        }
+        job.setLastOpDate(new Timestamp(System.currentTimeMillis()));
+    }
+
+    /** @param nodeUuid a node @return its jobs that have not finished */
+    public List<JobEntity> unfinishedOn(String nodeUuid) {
+        return em.createQuery("SELECT j FROM JobEntity j WHERE j.managementNodeUuid = :node AND j.state IN :states", JobEntity.class)
+                .setParameter("node", nodeUuid).setParameter("states", UNFINISHED).getResultList();
+    }
+
+    /** @param liveNodes the nodes alive now @return unfinished jobs of nodes not among them */
+    public List<JobEntity> unfinishedOutside(Collection<String> liveNodes) {
+        return em.createQuery("SELECT j FROM JobEntity j WHERE j.state IN :states AND j.managementNodeUuid NOT IN :nodes", JobEntity.class)
+                .setParameter("states", UNFINISHED).setParameter("nodes", liveNodes).getResultList();
+    }
+
+    /** Moves a job to another node, which becomes responsible for finishing it. */
+    public void reassign(String uuid, String nodeUuid) {
+        JobEntity job = em.find(JobEntity.class, uuid);
+        if (job != null) {
+            job.setManagementNodeUuid(nodeUuid);
+        }
+    }
+
+    /** @param before a time @return how many finished jobs last changed before it were deleted */
+    public int deleteFinishedBefore(Timestamp before) {
+        return em.createQuery("DELETE FROM JobEntity j WHERE j.lastOpDate < :before AND j.state IN :states")
+                .setParameter("before", before).setParameter("states", List.of(JobState.Succeeded, JobState.Failed))
+                .executeUpdate();
+    }
+}

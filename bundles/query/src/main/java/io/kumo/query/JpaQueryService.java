@@ -1,0 +1,128 @@
+package io.kumo.query;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kumo.api.operation.OperationRequest;
+import io.kumo.api.query.QueryOperator;
+import io.kumo.api.query.QueryRequest;
+import io.kumo.api.query.QueryResult;
+import io.kumo.api.query.QueryService;
+import io.kumo.api.tag.TagService;
+import io.kumo.api.tag.TagType;
+import org.osgi.service.blueprint.container.ServiceUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.persistence.EntityManager;
+import javax.persistence.criteria.CriteriaBuilder;
+import javax.persistence.criteria.CriteriaQuery;
+import javax.persistence.criteria.Root;
+import javax.persistence.metamodel.EntityType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The {@link QueryService}: parses the standard query parameters and runs queries with the JPA Criteria API on the
+ * caller's entity manager. Every field is checked against the JPA metamodel before anything runs, so unknown fields
+ * and values of the wrong type are 400s, never database errors.
+ * <p>
+ * Tag conditions ({@code __userTag__}, {@code __systemTag__}) need a {@link TagService}; it is optional and may come
+ * and go ({@link #bindTagService}, {@link #unbindTagService}).
+ */
+public final class JpaQueryService implements QueryService {
+    private static final Logger LOG = LoggerFactory.getLogger(JpaQueryService.class);
+
+    private final QueryRequestParser parser = new QueryRequestParser();
+    private final FieldProjector projector = new FieldProjector(new ObjectMapper());
+    private volatile TagService tagService;
+
+    /** @param tagService the tag service for tag conditions, or null if there is none */
+    public void setTagService(TagService tagService) {
+        this.tagService = tagService;
+    }
+
+    /** @param service the tag service that became available */
+    public void bindTagService(TagService service) {
+        setTagService(service);
+        LOG.info("Tag conditions enabled: a tag service is available");
+    }
+
+    /** @param service the tag service that went away */
+    public void unbindTagService(TagService service) {
+        setTagService(null);
+        LOG.info("Tag conditions disabled: no tag service");
+    }
+
+    @Override
+    public QueryRequest parse(OperationRequest request) {
+        return parser.parse(Objects.requireNonNull(request, "request"));
+    }
+
+    @Override
+    public <E> QueryResult<Object> query(EntityManager em, Class<E> entity, QueryRequest request,
+                                         Function<E, ?> toInventory) {
+        Objects.requireNonNull(em, "em");
+        Objects.requireNonNull(entity, "entity");
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(toInventory, "toInventory");
+        EntityType<E> type = em.getMetamodel().entity(entity);
+        QueryPlan plan = QueryPlanner.plan(type, request, this::resourcesWithTag);
+        Long total = request.count() || request.replyWithCount() ? count(em, entity, plan) : null;
+        if (request.count()) {
+            return new QueryResult<>(List.of(), total);
+        }
+        List<Object> rows = new ArrayList<>();
+        for (E row : page(em, entity, plan)) {
+            Object inventory = toInventory.apply(row);
+            rows.add(plan.fields().isEmpty() ? inventory : projector.project(inventory, plan.fields()));
+        }
+        return new QueryResult<>(rows, total);
+    }
+
+    private static <E> long count(EntityManager em, Class<E> entity, QueryPlan plan) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> query = cb.createQuery(Long.class);
+        Root<E> root = query.from(entity);
+        query.select(plan.distinct() ? cb.countDistinct(root) : cb.count(root))
+                .where(CriteriaTranslator.predicates(cb, root, plan));
+        return em.createQuery(query).getSingleResult();
+    }
+
+    private static <E> List<E> page(EntityManager em, Class<E> entity, QueryPlan plan) {
+        if (plan.limit() == 0) {
+            // some providers read a maximum of 0 rows as "no maximum"
+            return List.of();
+        }
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<E> query = cb.createQuery(entity);
+        Root<E> root = query.from(entity);
+        query.select(root)
+                .distinct(plan.distinct())
+                .where(CriteriaTranslator.predicates(cb, root, plan))
+                .orderBy(CriteriaTranslator.orders(cb, root, plan));
+        return em.createQuery(query)
+                .setFirstResult(plan.start())
+                .setMaxResults(plan.limit())
+                .getResultList();
+    }
+
+    private Set<String> resourcesWithTag(TagType type, QueryOperator operator, String value) {
+        TagService tags = tagService;
+        if (tags == null) {
+            throw noTagService();
+        }
+        try {
+            return tags.resourcesWithTag(type, operator, value);
+        } catch (ServiceUnavailableException e) {
+            LOG.debug("Tag service went away during a query", e);
+            throw noTagService();
+        }
+    }
+
+    private static RuntimeException noTagService() {
+        return QueryErrors.invalid("tag conditions need the tag service, which is not available; "
+                + "query without __userTag__ and __systemTag__ conditions");
+    }
+}

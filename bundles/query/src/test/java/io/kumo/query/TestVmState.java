@@ -1,0 +1,4 @@
+package io.kumo.query;
+
+/** States of {@link TestVm}. */
+public enum TestVmState { Running, Stopped, Paused }

@@ -1,0 +1,66 @@
+package io.kumo.rest;
+
+import io.kumo.api.identity.AuthenticationService;
+import io.kumo.api.operation.Caller;
+import io.kumo.api.operation.OperationDescriptor;
+
+import javax.servlet.http.HttpServletRequest;
+import java.util.regex.Pattern;
+
+/** Turns the {@code Authorization: OAuth <session uuid>} header of a request into a {@link Caller}. */
+final class RestAuthenticator {
+    /** The channel REST callers come from. */
+    static final String CHANNEL = "rest";
+
+    private static final String SCHEME = "OAuth";
+    private static final Pattern SESSION = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+
+    private final AuthenticationService authentication;
+
+    /** @param authentication resolves sessions */
+    RestAuthenticator(AuthenticationService authentication) { this.authentication = authentication; }
+
+    /**
+     * @param req the request
+     * @return the session's caller, or an anonymous caller when there is no Authorization header
+     * @throws io.kumo.api.error.ApiException 401 for a malformed header or an unknown or expired session
+     */
+    Caller resolve(HttpServletRequest req) {
+        String clientIp = req.getRemoteAddr();
+        String header = req.getHeader("Authorization");
+        if (header == null) {
+            return Caller.anonymous(CHANNEL, clientIp);
+        }
+        String[] parts = header.trim().split("\\s+");
+        if (parts.length != 2 || !parts[0].equalsIgnoreCase(SCHEME) || !SESSION.matcher(parts[1]).matches()) {
+            throw RestErrors.unauthenticated("the Authorization header is malformed; " + RestErrors.LOGIN_HINT);
+        }
+        Caller caller = authentication.authenticate(parts[1], CHANNEL, clientIp);
+        if (caller == null || caller.isAnonymous()) {
+            throw RestErrors.unauthenticated("the session is not valid; " + RestErrors.LOGIN_HINT);
+        }
+        return caller;
+    }
+
+    /**
+     * @param caller    the caller
+     * @param operation the operation it calls
+     * @throws io.kumo.api.error.ApiException 401 if the operation needs credentials and the caller has none
+     */
+    static void requireSessionUnlessPublic(Caller caller, OperationDescriptor operation) {
+        if (caller.isAnonymous() && !operation.isPublic()) {
+            throw RestErrors.unauthenticated(operation.name() + " requires a session: " + RestErrors.LOGIN_HINT);
+        }
+    }
+
+    /**
+     * @param caller the caller
+     * @param what   what it asked for, for the message
+     * @throws io.kumo.api.error.ApiException 401 if the caller has no credentials
+     */
+    static void requireSession(Caller caller, String what) {
+        if (caller.isAnonymous()) {
+            throw RestErrors.unauthenticated(what + " requires a session: " + RestErrors.LOGIN_HINT);
+        }
+    }
+}

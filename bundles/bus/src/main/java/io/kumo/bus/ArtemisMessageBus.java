@@ -56,6 +56,7 @@ public final class ArtemisMessageBus implements MessageBus, AutoCloseable {
     private static final int BACKLOG_PER_THREAD = 64;
     private static final int MAX_IDLE_PRODUCERS = 64;
     private static final long DRAIN_SECONDS = 5;
+    private static final long CALL_TIMEOUT_MILLIS = 10_000;
 
     private final BusSettings settings;
     private final String instanceId = UUID.randomUUID().toString();
@@ -66,6 +67,7 @@ public final class ArtemisMessageBus implements MessageBus, AutoCloseable {
     private ClientSessionFactory factory;
     private ProducerPool producers;
     private ClientSession replySession;
+    private ClientConsumer replyConsumer;
     private SimpleString replyQueue;
     private ThreadPoolExecutor workers;
     private ThreadPoolExecutor listeners;
@@ -117,7 +119,9 @@ public final class ArtemisMessageBus implements MessageBus, AutoCloseable {
                 .setInitialConnectAttempts(settings.isEmbedded() ? 1 : 5)
                 .setRetryInterval(500)
                 .setRetryIntervalMultiplier(2.0)
-                .setMaxRetryInterval(10_000);
+                .setMaxRetryInterval(10_000)
+                .setCallTimeout(CALL_TIMEOUT_MILLIS)
+                .setCallFailoverTimeout(CALL_TIMEOUT_MILLIS);
         factory = locator.createSessionFactory();
         producers = new ProducerPool(this::openSession, MAX_IDLE_PRODUCERS);
         replyQueue = SimpleString.of("kumo.bus.reply." + instanceId);
@@ -127,8 +131,8 @@ public final class ArtemisMessageBus implements MessageBus, AutoCloseable {
                 .setDurable(false)
                 .setTemporary(true)
                 .setAutoCreateAddress(true));
-        ClientConsumer replies = replySession.createConsumer(replyQueue);
-        replies.setMessageHandler(this::onReply);
+        replyConsumer = replySession.createConsumer(replyQueue);
+        replyConsumer.setMessageHandler(this::onReply);
         replySession.start();
     }
 
@@ -340,7 +344,9 @@ public final class ArtemisMessageBus implements MessageBus, AutoCloseable {
     private void release() {
         List<AutoCloseable> resources = new ArrayList<>();
         if (replySession != null) {
-            resources.add(replySession::close);
+            ClientSession session = replySession;
+            ClientConsumer consumer = replyConsumer;
+            resources.add(() -> deleteTemporaryQueue(session, consumer, replyQueue));
         }
         if (producers != null) {
             resources.add(producers);
@@ -353,6 +359,7 @@ public final class ArtemisMessageBus implements MessageBus, AutoCloseable {
         }
         resources.forEach(ArtemisMessageBus::closeQuietly);
         replySession = null;
+        replyConsumer = null;
         producers = null;
         factory = null;
         locator = null;
@@ -360,6 +367,24 @@ public final class ArtemisMessageBus implements MessageBus, AutoCloseable {
         workers.shutdownNow();
         listeners.shutdownNow();
         completions.shutdown();
+    }
+
+    /**
+     * Deletes a temporary queue and closes its session. Deleting it explicitly removes it before this call returns,
+     * instead of when the broker notices the connection closed.
+     */
+    static void deleteTemporaryQueue(ClientSession session, ClientConsumer consumer, SimpleString queue)
+            throws ActiveMQException {
+        try {
+            if (!session.isClosed()) {
+                if (consumer != null) {
+                    consumer.close();
+                }
+                session.deleteQueue(queue);
+            }
+        } finally {
+            session.close();
+        }
     }
 
     private static void drain(ExecutorService executor) {

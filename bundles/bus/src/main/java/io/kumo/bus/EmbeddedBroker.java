@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.api.core.TransportConfiguration;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
@@ -31,7 +34,8 @@ import io.kumo.bus.internal.SingleUserSecurityManager;
  * connections plus one CORE acceptor on {@code host:port}. Security is off only when that host is a loopback address
  * and no credentials are configured: nothing outside this machine can reach it then. Any other host requires
  * {@code user} and {@code password}, or the broker refuses to start. Configured credentials always switch
- * authentication on.
+ * authentication on. Expired and undeliverable messages are dropped, except the last {@value #KEPT_MESSAGES} of each,
+ * kept in the ring queues {@value #EXPIRED_QUEUE} and {@value #DEAD_LETTER_QUEUE}.
  */
 public final class EmbeddedBroker {
     /** Name of the in-VM acceptor. */
@@ -44,6 +48,11 @@ public final class EmbeddedBroker {
     private static final int PAGE_SIZE_BYTES = 1024 * 1024;
     private static final int JOURNAL_FILE_SIZE = 2 * 1024 * 1024;
     private static final long ACTIVATION_TIMEOUT_SECONDS = 30;
+    /** Keeps the last expired messages (requests nobody answered in time, late replies) for diagnosis. */
+    static final String EXPIRED_QUEUE = "kumo.bus.expired";
+    /** Keeps the last messages that could not be delivered. */
+    static final String DEAD_LETTER_QUEUE = "kumo.bus.dead";
+    private static final long KEPT_MESSAGES = 100;
 
     private final BusSettings settings;
     private ActiveMQServer server;
@@ -123,14 +132,14 @@ public final class EmbeddedBroker {
         } catch (UnknownHostException e) {
             String message = "io.kumo.bus: host " + settings.getHost() + " does not resolve; set host to an address "
                     + "of this machine (127.0.0.1 by default)";
-            log.error("Kumo bus: {}", message);
+            log.error("{}", message);
             throw new IllegalStateException(message, e);
         }
         if (!loopback && !settings.hasCredentials()) {
             String message = "io.kumo.bus: refusing to start the embedded broker on non-loopback host "
                     + settings.getHost() + " without authentication; set user and password in etc/io.kumo.bus.cfg "
                     + "(or KUMO_BUS_USER / KUMO_BUS_PASSWORD), or bind host to 127.0.0.1";
-            log.error("Kumo bus: {}", message);
+            log.error("{}", message);
             throw new IllegalStateException(message);
         }
         return settings.hasCredentials();
@@ -144,7 +153,9 @@ public final class EmbeddedBroker {
                 .setAutoDeleteQueues(true)
                 .setMaxSizeBytes(ADDRESS_MAX_SIZE_BYTES)
                 .setPageSizeBytes(PAGE_SIZE_BYTES)
-                .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE);
+                .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE)
+                .setExpiryAddress(SimpleString.of(EXPIRED_QUEUE))
+                .setDeadLetterAddress(SimpleString.of(DEAD_LETTER_QUEUE));
         return new ConfigurationImpl()
                 .setName("kumo")
                 .setPersistenceEnabled(true)
@@ -166,7 +177,16 @@ public final class EmbeddedBroker {
                                 TransportConstants.PORT_PROP_NAME, settings.getPort(),
                                 TransportConstants.PROTOCOLS_PROP_NAME, "CORE"),
                         CORE_ACCEPTOR))
-                .addAddressSetting("#", everyAddress);
+                .addAddressSetting("#", everyAddress)
+                .addQueueConfiguration(ringQueue(EXPIRED_QUEUE))
+                .addQueueConfiguration(ringQueue(DEAD_LETTER_QUEUE));
+    }
+
+    private static QueueConfiguration ringQueue(String name) {
+        return QueueConfiguration.of(name)
+                .setRoutingType(RoutingType.ANYCAST)
+                .setDurable(false)
+                .setRingSize(KEPT_MESSAGES);
     }
 
     private static void stopQuietly(ActiveMQServer server) {

@@ -32,16 +32,19 @@ final class TopicSubscription implements AutoCloseable {
     private final String topic;
     private final Consumer<MessageBus.Message> listener;
     private final ClientSession session;
+    private final SimpleString queue;
+    private ClientConsumer consumer;
     private final SerialExecutor inOrder;
     private final Backlog backlog = new Backlog(BACKLOG);
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private TopicSubscription(ArtemisMessageBus bus, String topic, Consumer<MessageBus.Message> listener,
-                              ClientSession session) {
+                              ClientSession session, SimpleString queue) {
         this.bus = bus;
         this.topic = topic;
         this.listener = listener;
         this.session = session;
+        this.queue = queue;
         this.inOrder = new SerialExecutor(bus.listeners());
     }
 
@@ -65,9 +68,9 @@ final class TopicSubscription implements AutoCloseable {
                     .setDurable(false)
                     .setTemporary(true)
                     .setAutoCreateAddress(true));
-            TopicSubscription subscription = new TopicSubscription(bus, topic, listener, session);
-            ClientConsumer consumer = session.createConsumer(queue);
-            consumer.setMessageHandler(subscription::onMessage);
+            TopicSubscription subscription = new TopicSubscription(bus, topic, listener, session, queue);
+            subscription.consumer = session.createConsumer(queue);
+            subscription.consumer.setMessageHandler(subscription::onMessage);
             session.start();
             log.debug("Kumo bus: subscribed to {}", topic);
             return subscription;
@@ -84,7 +87,7 @@ final class TopicSubscription implements AutoCloseable {
         }
         bus.forget(this);
         try {
-            session.close();
+            ArtemisMessageBus.deleteTemporaryQueue(session, consumer, queue);
         } catch (ActiveMQException e) {
             log.debug("Kumo bus: closing the subscription to {}: {}", topic, e.toString());
         }

@@ -35,7 +35,9 @@ public final class JpaQueryService implements QueryService {
     private static final Logger LOG = LoggerFactory.getLogger(JpaQueryService.class);
 
     private final QueryRequestParser parser = new QueryRequestParser();
-    private final FieldProjector projector = new FieldProjector(new ObjectMapper());
+    private final FieldProjector projector = new FieldProjector(new ObjectMapper()
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .setDateFormat(io.kumo.api.inventory.WireFormat.dateFormat()));
     private volatile TagService tagService;
 
     /** @param tagService the tag service for tag conditions, or null if there is none */
@@ -51,8 +53,10 @@ public final class JpaQueryService implements QueryService {
 
     /** @param service the tag service that went away */
     public void unbindTagService(TagService service) {
+        if (tagService != null) {
+            LOG.info("Tag conditions disabled: the tag service went away");
+        }
         setTagService(null);
-        LOG.info("Tag conditions disabled: no tag service");
     }
 
     @Override

@@ -217,6 +217,18 @@ class JpaQueryServiceTest {
         assertEquals(3L, vms("q", List.of("labels?=prod,web"), "count", true).total());
     }
 
+    @Test
+    void queriesEmbeddedFields() {
+        assertEquals(List.of("vm2", "vm3", "vm5"), vmsWhere("quota.plan=gold"));
+        assertEquals(List.of("vm1", "vm4"), vmsWhere("quota.maxNics<2"));
+        // ties are broken by the id, ascending
+        assertEquals(List.of("vm2", "vm3", "vm5", "vm1"), vmUuids("sort", "-quota.maxNics", "limit", 4));
+        assertEquals("field 'quota' of TestVm is an embedded object; compare one of its fields (quota.<field>, "
+                + "fields: maxNics, plan)", invalid(() -> vmsWhere("quota=gold")));
+        assertEquals("unknown field 'tier' of TestQuota (in 'quota.tier' of TestVm); known fields of TestQuota: "
+                + "maxNics, plan", invalid(() -> vmsWhere("quota.tier=1")));
+    }
+
     // ---- paging, sorting, counting
 
     @Test
@@ -273,7 +285,8 @@ class JpaQueryServiceTest {
         assertEquals(List.of("name", "uuid", "createDate"), List.copyOf(row.keySet()));
         assertEquals("web-1", row.get("name"));
         assertEquals("vm1", row.get("uuid"));
-        assertEquals(at("2024-01-01T00:00:00").getTime(), ((Number) row.get("createDate")).longValue());
+        // projected dates use the wire format, as whole inventories do
+        assertEquals(io.kumo.api.inventory.WireFormat.dateFormat().format(at("2024-01-01T00:00:00")), row.get("createDate"));
     }
 
     @Test
@@ -287,7 +300,7 @@ class JpaQueryServiceTest {
     @Test
     void rejectsUnknownSelectedFields() {
         assertEquals("unknown field 'bogus' of TestVm; known fields: cpuNum, cpuUsage, createDate, description, "
-                + "ha, labels, memorySize, name, nics, secret, state, uuid",
+                + "ha, labels, memorySize, name, nics, quota, secret, state, uuid",
                 invalid(() -> vms("fields", List.of("uuid,bogus"))));
         assertTrue(invalid(() -> vms("fields", List.of("nics.ip"))).contains("not paths like 'nics.ip'"));
     }
@@ -297,7 +310,7 @@ class JpaQueryServiceTest {
     @Test
     void rejectsUnknownFields() {
         assertEquals("unknown field 'bogus' of TestVm; known fields: cpuNum, cpuUsage, createDate, description, "
-                + "ha, labels, memorySize, name, nics, secret, state, uuid", invalid(() -> vmsWhere("bogus=1")));
+                + "ha, labels, memorySize, name, nics, quota, secret, state, uuid", invalid(() -> vmsWhere("bogus=1")));
         assertEquals("unknown field 'mac' of TestNic (in 'nics.mac' of TestVm); known fields of TestNic: ip, uuid, vm",
                 invalid(() -> vmsWhere("nics.mac=x")));
         assertTrue(invalid(() -> vmUuids("sort", "-bogus")).startsWith("unknown field 'bogus' of TestVm"));

@@ -3,6 +3,7 @@ package io.kumo.query;
 import javax.persistence.CollectionTable;
 import javax.persistence.Column;
 import javax.persistence.ElementCollection;
+import javax.persistence.Embedded;
 import javax.persistence.Entity;
 import javax.persistence.EnumType;
 import javax.persistence.Enumerated;
@@ -33,6 +34,8 @@ public class TestVm {
     private Boolean ha;
     private Double cpuUsage;
     private Timestamp createDate;
+    @Embedded
+    private TestQuota quota;
     /** Internal: never shown in the inventory. */
     private String secret;
     @OneToMany(mappedBy = "vm", fetch = FetchType.LAZY)
@@ -58,6 +61,7 @@ public class TestVm {
         this.createDate = createDate;
         this.secret = "secret-of-" + uuid;
         this.labels = new HashSet<>(labels);
+        this.quota = new TestQuota(cpuNum > 2 ? 4 : 1, cpuNum > 2 ? "gold" : "basic");
     }
 
     String getUuid() { return uuid; }

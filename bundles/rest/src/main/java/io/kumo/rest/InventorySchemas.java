@@ -84,7 +84,7 @@ final class InventorySchemas {
         }
         if (Date.class.isAssignableFrom(c) || Temporal.class.isAssignableFrom(c)) {
             return NODES.objectNode().put("type", "string").put("format", "date-time")
-                    .put("description", "written like " + JsonMappers.ZSTACK_DATE_PATTERN);
+                    .put("description", "written like " + io.kumo.api.inventory.WireFormat.DATE_PATTERN);
         }
         if (c.isEnum()) {
             ObjectNode schema = NODES.objectNode().put("type", "string");

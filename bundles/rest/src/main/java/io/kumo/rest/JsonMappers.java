@@ -6,21 +6,18 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import java.text.SimpleDateFormat;
-import java.util.Locale;
+import io.kumo.api.inventory.WireFormat;
+
 import java.util.TimeZone;
 
 /** The JSON mapper of the REST API, configured like ZStack's wire format. */
 final class JsonMappers {
-    /** How ZStack writes dates, e.g. {@code Nov 21, 2026 11:16:49 AM}, in the management node's time zone. */
-    static final String ZSTACK_DATE_PATTERN = "MMM d, yyyy h:mm:ss a";
-
     private JsonMappers() { }
 
     /** @return a mapper writing ZStack dates, omitting nulls and parsing bodies strictly */
     static ObjectMapper zstack() {
         ObjectMapper mapper = new ObjectMapper();
-        mapper.setDateFormat(new SimpleDateFormat(ZSTACK_DATE_PATTERN, Locale.US));
+        mapper.setDateFormat(WireFormat.dateFormat());
         mapper.setTimeZone(TimeZone.getDefault());
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         mapper.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);

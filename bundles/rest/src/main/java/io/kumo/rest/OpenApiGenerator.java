@@ -150,6 +150,9 @@ final class OpenApiGenerator {
         ObjectNode op = header(first, id);
         if (ops.size() > 1) {
             op.put("summary", "One of: " + String.join(", ", ops.stream().map(OperationDescriptor::name).toList()));
+            op.put("description", "The single key of the body names the action: " + String.join("; ",
+                    target.actions().entrySet().stream().map(e -> e.getKey() + " runs " + e.getValue().operation()
+                            .name() + " (permission " + e.getValue().operation().permission() + ")").toList()));
             ArrayNode names = op.putArray("x-kumo-operations");
             ops.forEach(o -> names.add(o.name()));
         }
@@ -231,6 +234,7 @@ final class OpenApiGenerator {
         if (description != null && !description.isEmpty()) {
             p.put("description", description);
         }
+        schema.remove("description");
         p.set("schema", schema);
         return p;
     }
@@ -243,7 +247,9 @@ final class OpenApiGenerator {
         if (d.type() == ParamType.STRING_LIST) {
             p.put("style", "form").put("explode", true);
         }
-        p.set("schema", schema(d));
+        ObjectNode schema = schema(d);
+        schema.remove("description");
+        p.set("schema", schema);
         return p;
     }
 

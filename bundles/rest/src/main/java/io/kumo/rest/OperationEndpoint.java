@@ -120,21 +120,10 @@ final class OperationEndpoint {
         return new Invocation(d, params, systemTags, userTags, asCsv);
     }
 
-    /** Lists stay lists; {@code fields} is comma-separated; other repeated names become lists. */
+    /** Declared lists stay lists (one element per value, even for one value); other repeated names become lists. */
     private static Object queryValue(OperationDescriptor d, String name, List<String> values) {
         ParameterDescriptor p = d.parameters().get(name);
         if (p != null && p.type() == ParamType.STRING_LIST) {
-            if (d.kind() == OperationKind.QUERY && name.equals(StandardQueryParameters.FIELDS)) {
-                List<String> fields = new ArrayList<>();
-                for (String v : values) {
-                    for (String f : v.split(",")) {
-                        if (!f.isBlank()) {
-                            fields.add(f.trim());
-                        }
-                    }
-                }
-                return fields;
-            }
             return new ArrayList<>(values);
         }
         return values.size() == 1 ? values.get(0) : new ArrayList<>(values);

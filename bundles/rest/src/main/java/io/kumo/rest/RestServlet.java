@@ -63,6 +63,10 @@ public final class RestServlet extends HttpServlet {
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable e) {
+            if (e instanceof IOException && resp.isCommitted()) {
+                log.debug("{} {}: the client went away: {}", req.getMethod(), req.getRequestURI(), e.toString());
+                return;
+            }
             String id = newErrorId();
             log.error("internal error {} serving {} {}", id, req.getMethod(), req.getRequestURI(), e);
             replyError(resp, ApiError.of(ErrorCode.INTERNAL, "internal error " + id + "; see the management node log"));

@@ -72,6 +72,8 @@ final class JobFollower {
             sb.append(step == null ? message : message == null ? step : step + ": " + message);
             if (job.state() == JobState.RollingBack) {
                 sb.append(" (rolling back)");
+            } else if (job.state() == JobState.Failed) {
+                sb.append(" (failed)");
             }
         }
         return sb.toString();

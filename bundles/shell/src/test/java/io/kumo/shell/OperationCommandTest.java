@@ -169,7 +169,8 @@ class OperationCommandTest {
                         new ApiError("ZONE.1001", 503, "The operation failed", "step create failed: disk full")));
         CommandException e = assertThrows(CommandException.class, () -> run(Fixtures.CREATE_ZONE, "--name", "z"));
         assertEquals("Error ZONE.1001: step create failed: disk full", e.getMessage());
-        assertEquals(List.of("[ 30%] create", "[ 30%] create: undoing (rolling back)"), session.output().lines().toList());
+        assertEquals(List.of("[ 30%] create", "[ 30%] create: undoing (rolling back)", "[ 30%] create (failed)"),
+                session.output().lines().toList());
     }
 
     @Test

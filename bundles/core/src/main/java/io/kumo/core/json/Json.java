@@ -25,7 +25,7 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             // ZStack's date format, so that results stored with jobs look like those served directly
-            .setDateFormat(zstackDateFormat())
+            .setDateFormat(io.kumo.api.inventory.WireFormat.dateFormat())
             .registerModule(new SimpleModule("kumo-time")
                     .addSerializer(Instant.class, new ToStringSerializer(Instant.class))
                     .addDeserializer(Instant.class, new FromStringDeserializer<>(Instant.class) {
@@ -35,12 +35,6 @@ public final class Json {
                         }
                     }));
 
-    /** @return ZStack's wire format of dates, e.g. {@code Nov 21, 2026 11:16:49 AM} */
-    public static java.text.DateFormat zstackDateFormat() {
-        java.text.SimpleDateFormat f = new java.text.SimpleDateFormat("MMM d, yyyy h:mm:ss a", java.util.Locale.ENGLISH);
-        f.setTimeZone(java.util.TimeZone.getDefault());
-        return f;
-    }
 
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() { };
 

@@ -1,0 +1,182 @@
+package io.kumo.itests;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A management node of the assembled distribution running as a real process: unpacked into its own directory, on
+ * free loopback ports, started with {@code bin/karaf run}, stopped with SIGTERM or killed with SIGKILL.
+ */
+public final class KumoNode implements AutoCloseable {
+    private static final Path DISTRIBUTION = Path.of(System.getProperty("kumo.distribution"));
+    private static final Path WORK = Path.of(System.getProperty("kumo.itests.work", "target/nodes"));
+
+    private final Path home;
+    private final Path data;
+    private final Map<String, Integer> ports;
+    private final String shellPassword = UUID.randomUUID().toString().replace("-", "");
+    private Process process;
+    private final Rest rest;
+
+    private KumoNode(Path home, Path data, Map<String, Integer> ports) {
+        this.home = home;
+        this.data = data;
+        this.ports = ports;
+        this.rest = new Rest("http://127.0.0.1:" + ports.get("http") + "/zstack/v1");
+    }
+
+    /** Unpacks a fresh node under target/nodes/NAME (any previous one is deleted). */
+    public static KumoNode install(String name) throws Exception {
+        Path dir = WORK.resolve(name + "-" + System.nanoTime());
+        Path home = dir.resolve("dist");
+        Files.createDirectories(home);
+        run(List.of("tar", "xzf", DISTRIBUTION.toAbsolutePath().toString(), "-C", home.toString(), "--strip-components=1"));
+        KumoNode node = new KumoNode(home, dir.resolve("data"), Map.of("http", freePort(), "ssh", freePort(), "bus", freePort(),
+                "rmiRegistry", freePort(), "rmiServer", freePort()));
+        Files.writeString(home.resolve("etc/users.properties"), "\nkumo = " + node.shellPassword
+                + ",_g_:admingroup\n_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n",
+                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        return node;
+    }
+
+    /** Starts the node and waits until REST answers. */
+    public KumoNode start() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "run");
+        Map<String, String> env = pb.environment();
+        env.put("KARAF_DATA", data.toString());
+        env.put("KUMO_HTTP_PORT", ports.get("http").toString());
+        env.put("KUMO_SSH_PORT", ports.get("ssh").toString());
+        env.put("KUMO_BUS_PORT", ports.get("bus").toString());
+        env.put("KUMO_RMI_REGISTRY_PORT", ports.get("rmiRegistry").toString());
+        env.put("KUMO_RMI_SERVER_PORT", ports.get("rmiServer").toString());
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        Files.createDirectories(data);
+        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("console.log").toFile()));
+        process = pb.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the node exited with " + process.exitValue() + "\n" + logTail());
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(rest.base() + "/management-nodes")).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 401) {
+                    return this;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the node did not become ready in 180 s\n" + logTail());
+    }
+
+    /** Stops the node cleanly (SIGTERM, as Ctrl-C does) and waits for it. */
+    public void stop() throws Exception {
+        if (process != null && process.isAlive()) {
+            List<ProcessHandle> all = tree();
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                all.forEach(ProcessHandle::destroyForcibly);
+                throw new IllegalStateException("the node did not stop within 60 s of SIGTERM");
+            }
+            for (ProcessHandle h : all) {
+                h.onExit().get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** Kills the node as a crash would (SIGKILL to the launcher and the JVM). */
+    public void kill() throws Exception {
+        if (process != null) {
+            List<ProcessHandle> all = tree();
+            all.forEach(ProcessHandle::destroyForcibly);
+            for (ProcessHandle h : all) {
+                h.onExit().get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private List<ProcessHandle> tree() {
+        List<ProcessHandle> all = new ArrayList<>();
+        all.add(process.toHandle());
+        process.descendants().forEach(all::add);
+        return all;
+    }
+
+    /** Runs Karaf shell commands through bin/client (SSH on loopback) and returns what they printed. */
+    public String shell(String command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", ports.get("ssh").toString(),
+                "-h", "127.0.0.1", "-u", "kumo", "-p", shellPassword, "-r", "10", "-d", "1", command);
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("shell command did not finish: " + command);
+        }
+        return out;
+    }
+
+    /** @return a REST client of this node */
+    public Rest rest() { return rest; }
+
+    /** @return the node's ports by name (http, ssh, bus, ...) */
+    public Map<String, Integer> ports() { return ports; }
+
+    /** @return the last lines of the node's log, for failure messages */
+    public String logTail() {
+        try {
+            Path log = data.resolve("log/karaf.log");
+            List<String> lines = Files.exists(log) ? Files.readAllLines(log) : Files.readAllLines(data.resolve("console.log"));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** @return the node's log (karaf.log) */
+    public String log() throws IOException {
+        Path log = data.resolve("log/karaf.log");
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            stop();
+        } catch (Exception e) {
+            kill();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void run(List<String> command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(command + " failed: " + out);
+        }
+    }
+}

@@ -122,10 +122,13 @@ public final class KumoNode implements AutoCloseable {
     /** Runs Karaf shell commands through bin/client (SSH on loopback) and returns what they printed. */
     public String shell(String command) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", ports.get("ssh").toString(),
-                "-h", "127.0.0.1", "-u", "kumo", "-p", shellPassword, "-r", "10", "-d", "1", command);
+                "-h", "127.0.0.1", "-u", "kumo", "-p", shellPassword, "-r", "10", "-d", "1", "-b");
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         pb.redirectErrorStream(true);
         Process p = pb.start();
+        try (var in = p.getOutputStream()) {
+            in.write((command + "\n").getBytes(StandardCharsets.UTF_8));
+        }
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();

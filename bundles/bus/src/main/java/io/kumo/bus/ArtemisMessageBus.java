@@ -357,12 +357,8 @@ public final class ArtemisMessageBus implements MessageBus, AutoCloseable {
         if (locator != null) {
             resources.add(locator::close);
         }
+        // the fields stay set: a request racing with close() fails on the closed pool instead of a null
         resources.forEach(ArtemisMessageBus::closeQuietly);
-        replySession = null;
-        replyConsumer = null;
-        producers = null;
-        factory = null;
-        locator = null;
         timer.shutdownNow();
         workers.shutdownNow();
         listeners.shutdownNow();

@@ -119,13 +119,8 @@ public final class EmbeddedBroker {
         return server != null && server.isActive();
     }
 
-    /** @return the running server, for tests and diagnostics; null when stopped or not embedded */
-    synchronized ActiveMQServer server() {
-        return server;
-    }
-
     /** @return whether authentication must be on */
-    private boolean checkExposure() throws UnknownHostException {
+    private boolean checkExposure() {
         boolean loopback;
         try {
             loopback = settings.isLoopbackHost();

@@ -36,9 +36,6 @@ final class ParsedArguments {
     /** @param name a flag option @return true if given as true */
     boolean flag(String name) { return Boolean.parseBoolean(value(name)); }
 
-    /** @return the names of the options given, in order of first appearance */
-    List<String> optionNames() { return List.copyOf(options.keySet()); }
-
     /** @return the positional arguments in order */
     List<String> positionals() { return Collections.unmodifiableList(positionals); }
 }

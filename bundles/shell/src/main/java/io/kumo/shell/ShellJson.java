@@ -25,6 +25,7 @@ final class ShellJson {
         ObjectMapper mapper = new ObjectMapper();
         mapper.registerModule(time);
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        mapper.setDateFormat(io.kumo.api.inventory.WireFormat.dateFormat());
         mapper.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         return mapper;
     }

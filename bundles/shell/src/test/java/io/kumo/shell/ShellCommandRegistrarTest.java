@@ -9,6 +9,7 @@ import io.kumo.shell.Fakes.SteppingJobService;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -21,18 +22,71 @@ class ShellCommandRegistrarTest {
     private final ShellCommandRegistrar registrar = new ShellCommandRegistrar(shell,
             new ShellServices(operations, new FakeOperationService(), new SteppingJobService(), ShellJson.newMapper(), () -> { }));
 
+    private void start() {
+        registrar.init();
+        registrar.bindRegistry(operations, Map.of());
+    }
+
     @Test
     void initRegistersStaticCommandsAndOperationsAlreadyServed() {
         operations.operations.add(Fakes.operation(Fixtures.CREATE_ZONE));
         registrar.init();
+        assertEquals(List.of("kumo:job", "kumo:operations"), shell.registry.names());
+        registrar.bindRegistry(operations, Map.of());
         assertEquals(List.of("kumo:job", "kumo:operations", "kumo:create-zone"), shell.registry.names());
         assertEquals(1, operations.listeners.size());
         assertEquals(3, registrar.commandCount());
     }
 
     @Test
-    void operationsComeAndGo() {
+    void aRegistryBoundBeforeInitIsFollowedAtInit() {
+        operations.operations.add(Fakes.operation(Fixtures.CREATE_ZONE));
+        registrar.bindRegistry(operations, Map.of());
+        assertEquals(List.of(), shell.registry.names(), "nothing before init");
+        assertEquals(0, operations.listeners.size());
         registrar.init();
+        assertEquals(List.of("kumo:job", "kumo:operations", "kumo:create-zone"), shell.registry.names());
+        assertEquals(1, operations.listeners.size());
+    }
+
+    @Test
+    void unbindDropsOperationCommandsAndARestartedKernelIsFollowed() {
+        operations.operations.add(Fakes.operation(Fixtures.CREATE_ZONE));
+        operations.operations.add(Fakes.operation(Fixtures.QUERY_ZONE));
+        start();
+        registrar.unbindRegistry(operations, Map.of());
+        assertEquals(List.of("kumo:job", "kumo:operations"), shell.registry.names());
+        assertTrue(operations.listeners.isEmpty());
+
+        FakeOperationRegistry restarted = new FakeOperationRegistry();
+        restarted.operations.add(Fakes.operation(Fixtures.CREATE_ZONE));
+        registrar.bindRegistry(restarted, Map.of());
+        assertEquals(List.of("kumo:job", "kumo:operations", "kumo:create-zone"), shell.registry.names());
+        restarted.add(Fakes.operation(Fixtures.GET_ZONE));
+        assertEquals(List.of("kumo:job", "kumo:operations", "kumo:create-zone", "kumo:get-zone"), shell.registry.names());
+        operations.add(Fakes.operation(Fixtures.UPDATE_ZONE));
+        assertEquals(4, shell.registry.names().size(), "the old registry is no longer followed");
+    }
+
+    @Test
+    void rebindingWithoutUnbindServesOnlyTheNewRegistry() {
+        Operation create = Fakes.operation(Fixtures.CREATE_ZONE);
+        operations.operations.add(create);
+        operations.operations.add(Fakes.operation(Fixtures.QUERY_ZONE));
+        start();
+        FakeOperationRegistry replacement = new FakeOperationRegistry();
+        Operation newCreate = Fakes.operation(Fixtures.CREATE_ZONE);
+        replacement.operations.add(newCreate);
+        registrar.bindRegistry(replacement, Map.of());
+        assertEquals(List.of("kumo:job", "kumo:operations", "kumo:create-zone"), shell.registry.names());
+        assertSame(newCreate, ((OperationCommand) shell.registry.command("create-zone")).operation());
+        assertTrue(operations.listeners.isEmpty());
+        assertEquals(1, replacement.listeners.size());
+    }
+
+    @Test
+    void operationsComeAndGo() {
+        start();
         Operation create = Fakes.operation(Fixtures.CREATE_ZONE);
         Operation query = Fakes.operation(Fixtures.QUERY_ZONE);
         operations.add(create);
@@ -51,14 +105,14 @@ class ShellCommandRegistrarTest {
     void addingTheSameOperationTwiceRegistersOneCommand() {
         Operation create = Fakes.operation(Fixtures.CREATE_ZONE);
         operations.operations.add(create);
-        registrar.init();
+        start();
         registrar.added(create);
         assertEquals(List.of("kumo:job", "kumo:operations", "kumo:create-zone"), shell.registry.names());
     }
 
     @Test
     void aNewInstanceOfAnOperationReplacesItsCommand() {
-        registrar.init();
+        start();
         Operation first = Fakes.operation(Fixtures.CREATE_ZONE);
         Operation second = Fakes.operation(Fixtures.CREATE_ZONE);
         operations.add(first);
@@ -72,7 +126,7 @@ class ShellCommandRegistrarTest {
 
     @Test
     void aTakenCommandNameIsRefusedUntilFreed() {
-        registrar.init();
+        start();
         Operation zones = Fakes.operation(Fixtures.QUERY_ZONE);
         Operation clash = Fakes.operation(OperationDescriptor.builder("ListZones").shellCommand("query-zone").build());
         Operation jobClash = Fakes.operation(OperationDescriptor.builder("Job").build());
@@ -88,7 +142,7 @@ class ShellCommandRegistrarTest {
 
     @Test
     void destroyUnregistersEverythingAndStopsListening() {
-        registrar.init();
+        start();
         operations.add(Fakes.operation(Fixtures.CREATE_ZONE));
         registrar.destroy();
         assertTrue(shell.registry.registered.isEmpty());

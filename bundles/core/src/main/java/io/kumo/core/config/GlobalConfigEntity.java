@@ -1,5 +1,6 @@
 package io.kumo.core.config;
 
+import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.Id;
 import javax.persistence.IdClass;
@@ -17,6 +18,7 @@ public class GlobalConfigEntity {
     private String category;
     @Id
     private String name;
+    @Column(name = "\"VALUE\"") // reserved in H2 2.x: delimited, as Liquibase created it
     private String value;
     private String defaultValue;
     private String type;

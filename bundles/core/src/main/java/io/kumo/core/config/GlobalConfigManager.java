@@ -117,7 +117,7 @@ public class GlobalConfigManager implements GlobalConfigService, ResourceEventLi
         try {
             switch (d.type()) {
                 case INTEGER, LONG -> {
-                    long n = Long.parseLong(v);
+                    long n = d.type() == io.kumo.api.operation.ParamType.INTEGER ? Integer.parseInt(v) : Long.parseLong(v);
                     checkRange(d, n);
                     v = Long.toString(n);
                 }

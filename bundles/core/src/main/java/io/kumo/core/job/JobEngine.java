@@ -96,7 +96,7 @@ public class JobEngine {
             Step step = steps.get(i);
             int percent = i * 100 / n;
             try {
-                ctx.begin(JobState.Running, step.name(), i, percent, step.name());
+                ctx.begin(JobState.Running, step.name(), i, percent, "step " + (i + 1) + " of " + n);
                 debugDelay();
                 step.run(ctx);
             } catch (Throwable failure) {

@@ -1,6 +1,8 @@
 package io.kumo.core.testing;
 
 import io.kumo.core.persistence.SchemaMigrator;
+import liquibase.Scope;
+import liquibase.ui.LoggerUIService;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
@@ -37,33 +39,28 @@ public final class Database implements AutoCloseable {
             "SessionVO", "AccountVO");
     private static final Pattern MARIADB_URL = Pattern.compile("^(jdbc:(?:mariadb|mysql)://[^/?]+)(?:/([^?]*))?(\\?.*)?$");
 
+    /** Held so that the level stays set (java.util.logging keeps loggers weakly). */
+    private static final java.util.logging.Logger LIQUIBASE_LOG = java.util.logging.Logger.getLogger("liquibase");
+
     static {
-        // Liquibase prints an update summary to the console by default; send it to its log instead.
-        System.setProperty("liquibase.showSummaryOutput", "LOG");
-        System.setProperty("liquibase.showBanner", "false");
-        java.util.logging.Logger.getLogger("liquibase").setLevel(java.util.logging.Level.WARNING);
+        LIQUIBASE_LOG.setLevel(java.util.logging.Level.WARNING);
+        // the update summary has its own switch (see migrate() for the rest of Liquibase's console output)
+        System.setProperty("liquibase.command.showSummaryOutput", "LOG");
     }
 
     private final Backend backend;
-    private final String url;
     private final DataSource dataSource;
     private final EntityManagerFactory factory;
     private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
     private final EntityManager proxy;
-    private final SqlAction onClose;
+    private final Runnable onClose;
 
-    @FunctionalInterface
-    private interface SqlAction {
-        void run() throws SQLException;
-    }
-
-    private Database(Backend backend, String url, String driver, String user, String password, SqlAction onClose) {
+    private Database(Backend backend, String url, String driver, String user, String password, Runnable onClose) {
         this.backend = backend;
-        this.url = url;
         this.onClose = onClose;
         this.dataSource = new SimpleDataSource(url, user, password);
         try {
-            new SchemaMigrator(dataSource).migrate();
+            migrate();
         } catch (Exception e) {
             throw new IllegalStateException("could not create the kernel schema on " + backend, e);
         }
@@ -82,8 +79,8 @@ public final class Database implements AutoCloseable {
     /** @return a new in-memory H2 database with the kernel schema */
     public static Database h2() {
         String url = "jdbc:h2:mem:kumo-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        return new Database(Backend.H2, url, "org.h2.Driver", "sa", "",
-                () -> runSql(new SimpleDataSource(url, "sa", ""), "SHUTDOWN"));
+        return new Database(Backend.H2, url, "org.h2.Driver", null, null,
+                () -> runSql(new SimpleDataSource(url, null, null), "SHUTDOWN"));
     }
 
     /**
@@ -93,13 +90,16 @@ public final class Database implements AutoCloseable {
     public static Database mariadb(String serverUrl) {
         Matcher m = MARIADB_URL.matcher(serverUrl);
         if (!m.matches()) {
-            throw new IllegalArgumentException("not a MariaDB JDBC URL: " + serverUrl);
+            throw new IllegalArgumentException(Backend.MARIADB_URL_VARIABLE + " is not a jdbc:mariadb:// URL");
         }
-        String query = m.group(3) == null ? "" : m.group(3);
+        // EclipseLink 2.7 knows MySQL but not MariaDB by product name, and falls back to a generic platform whose
+        // SQL MariaDB rejects: the driver reports "MySQL" with useMysqlMetadata (the deployed URL needs it too).
+        String query = m.group(3) == null || m.group(3).length() <= 1 ? "?useMysqlMetadata=true"
+                : m.group(3).contains("useMysqlMetadata") ? m.group(3) : m.group(3) + "&useMysqlMetadata=true";
         String name = "kumo_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         String server = m.group(1) + "/" + query;
         SimpleDataSource admin = new SimpleDataSource(server, null, null);
-        runSql(admin, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        runSql(admin, "CREATE DATABASE " + name);
         try {
             return new Database(Backend.MARIADB, m.group(1) + "/" + name + query, "org.mariadb.jdbc.Driver", null, null,
                     () -> runSql(admin, "DROP DATABASE IF EXISTS " + name));
@@ -149,11 +149,16 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs the real {@link SchemaMigrator} on this database, with Liquibase's console output (progress and update
+     * summary) sent to its log, which the tests keep at WARNING.
+     */
+    public void migrate() throws Exception {
+        Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService()), () -> new SchemaMigrator(dataSource).migrate());
+    }
+
     /** @return which database this is */
     public Backend backend() { return backend; }
-
-    /** @return its JDBC URL */
-    public String url() { return url; }
 
     /** @return a data source for it */
     public DataSource dataSource() { return dataSource; }
@@ -227,11 +232,7 @@ public final class Database implements AutoCloseable {
         try {
             factory.close();
         } finally {
-            try {
-                onClose.run();
-            } catch (SQLException e) {
-                throw new IllegalStateException("could not drop the test database " + url, e);
-            }
+            onClose.run();
         }
     }
 }

@@ -1,16 +1,10 @@
-package io.kumo.core.zone;
+package io.kumo.core.persistence;
 
 import io.kumo.api.inventory.Uuids;
-import io.kumo.core.testing.Backend;
-import io.kumo.core.testing.Database;
 import io.kumo.core.testing.Stores;
-import org.junit.jupiter.api.BeforeEach;
+import io.kumo.core.zone.ZoneEntity;
+import io.kumo.core.zone.ZoneStore;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.sql.Timestamp;
 import java.util.List;
@@ -21,28 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@ParameterizedClass(name = "{0}")
-@MethodSource("io.kumo.core.testing.Backend#available")
-class ZoneStoreTest {
-    private static Database db;
-    private static ZoneStore store;
+/** {@link ZoneStore} on a real schema. */
+interface ZoneStoreContract extends DatabaseTest {
 
-    @Parameter
-    Backend backend;
-
-    @BeforeParameterizedClassInvocation
-    static void open(Backend backend) {
-        db = backend.open();
-        store = Stores.zones(db, null);
-    }
-
-    @AfterParameterizedClassInvocation
-    static void close() { db.close(); }
-
-    @BeforeEach
-    void clean() { db.deleteAll(); }
-
-    static ZoneEntity zone(String name, boolean isDefault, Timestamp created) {
+    private static ZoneEntity zone(String name, boolean isDefault, Timestamp created) {
         ZoneEntity z = new ZoneEntity();
         z.setUuid(Uuids.random());
         z.setName(name);
@@ -56,7 +32,8 @@ class ZoneStoreTest {
     }
 
     @Test
-    void createFindUpdateDelete() {
+    default void zoneCreateFindUpdateDelete() {
+        ZoneStore store = Stores.zones(db(), null);
         Timestamp created = Timestamp.valueOf("2024-01-02 03:04:05");
         ZoneEntity z = zone("zone-1", false, created);
         store.create(z);
@@ -66,6 +43,7 @@ class ZoneStoreTest {
         assertEquals("zone-1", found.getName());
         assertEquals("zone zone-1", found.getDescription());
         assertEquals("Enabled", found.getState());
+        assertEquals("zone", found.getType());
         assertFalse(found.isDefault());
         assertEquals(created, found.getCreateDate());
         assertTrue(store.exists(z.getUuid()));
@@ -89,11 +67,13 @@ class ZoneStoreTest {
 
         assertTrue(store.delete(z.getUuid()));
         assertNull(store.find(z.getUuid()));
+        assertFalse(store.exists(z.getUuid()));
         assertFalse(store.delete(z.getUuid()));
     }
 
     @Test
-    void clearDefaultExceptLeavesOnlyOneDefault() {
+    default void zoneClearDefaultExceptLeavesOnlyThatZoneDefault() {
+        ZoneStore store = Stores.zones(db(), null);
         Timestamp now = new Timestamp(System.currentTimeMillis());
         ZoneEntity a = zone("a", true, now);
         ZoneEntity b = zone("b", true, now);
@@ -110,6 +90,6 @@ class ZoneStoreTest {
         store.clearDefaultExcept(c.getUuid());
         assertFalse(store.find(b.getUuid()).isDefault());
         assertTrue(store.find(c.getUuid()).isDefault());
-        assertEquals(1, db.queryLong("SELECT COUNT(*) FROM ZoneVO WHERE isDefault = TRUE"));
+        assertEquals(1, db().queryLong("SELECT COUNT(*) FROM ZoneVO WHERE isDefault = TRUE"));
     }
 }

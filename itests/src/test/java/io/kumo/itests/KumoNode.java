@@ -57,6 +57,7 @@ public final class KumoNode implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "run");
         Map<String, String> env = pb.environment();
         env.put("KARAF_DATA", data.toString());
+        env.put("KARAF_EXEC", "exec");
         env.put("KUMO_HTTP_PORT", ports.get("http").toString());
         env.put("KUMO_SSH_PORT", ports.get("ssh").toString());
         env.put("KUMO_BUS_PORT", ports.get("bus").toString());

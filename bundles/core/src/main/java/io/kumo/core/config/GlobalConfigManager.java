@@ -7,6 +7,8 @@ import io.kumo.api.error.ApiException;
 import io.kumo.api.error.ErrorCode;
 import io.kumo.api.event.ResourceEvent;
 import io.kumo.api.event.ResourceEventListener;
+import io.kumo.api.operation.ParameterDescriptor;
+import io.kumo.core.operation.ParameterValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,7 +106,7 @@ public class GlobalConfigManager implements GlobalConfigService, ResourceEventLi
     }
 
     /**
-     * Validates a value against the definition's type and limits.
+     * Validates a value against the definition's type and limits, exactly as operation parameters are validated.
      *
      * @return the value, normalised
      * @throws ApiException 400 saying what is accepted
@@ -113,39 +115,8 @@ public class GlobalConfigManager implements GlobalConfigService, ResourceEventLi
         if (value == null) {
             throw ApiException.invalidArgument("a value is required for " + d.key());
         }
-        String v = value.trim();
-        try {
-            switch (d.type()) {
-                case INTEGER, LONG -> {
-                    long n = d.type() == io.kumo.api.operation.ParamType.INTEGER ? Integer.parseInt(v) : Long.parseLong(v);
-                    checkRange(d, n);
-                    v = Long.toString(n);
-                }
-                case DOUBLE -> {
-                    double n = Double.parseDouble(v);
-                    if ((d.min() != null && n < d.min()) || (d.max() != null && n > d.max())) {
-                        throw ApiException.invalidArgument(d.key() + " must be between " + d.min() + " and " + d.max() + ", not " + v);
-                    }
-                }
-                case BOOLEAN -> {
-                    if (!v.equals("true") && !v.equals("false")) {
-                        throw ApiException.invalidArgument(d.key() + " must be true or false, not '" + v + "'");
-                    }
-                }
-                default -> { }
-            }
-        } catch (NumberFormatException e) {
-            throw ApiException.invalidArgument(d.key() + " must be a " + d.type().name().toLowerCase() + ", not '" + v + "'");
-        }
-        if (!d.allowedValues().isEmpty() && !d.allowedValues().contains(v)) {
-            throw ApiException.invalidArgument(d.key() + " must be one of " + d.allowedValues() + ", not '" + v + "'");
-        }
-        return v;
-    }
-
-    private static void checkRange(GlobalConfigDefinition d, long n) {
-        if ((d.min() != null && n < d.min()) || (d.max() != null && n > d.max())) {
-            throw ApiException.invalidArgument(d.key() + " must be between " + d.min() + " and " + d.max() + ", not " + n);
-        }
+        ParameterDescriptor p = new ParameterDescriptor(d.key(), d.type(), true, null, d.description(), d.min(), d.max(),
+                d.allowedValues(), null, false);
+        return String.valueOf(ParameterValidator.convert("global configuration " + d.key(), p, value.trim()));
     }
 }

@@ -122,13 +122,26 @@ public class JobEngine {
     void recover(JobEntity job, AsyncOperation operation) {
         executor.submit(job.getSerializationKey(), () -> {
             String jobId = job.getUuid();
-            ApiError error;
             if (job.getState() == JobState.Waiting) {
-                error = ApiError.of(ErrorCode.OPERATION_FAILED,
+                ApiError error = ApiError.of(ErrorCode.OPERATION_FAILED,
                         "the management node stopped before the job started; nothing was changed; submit it again");
                 store.finish(jobId, JobState.Failed, 0, null, Json.write(error), null);
                 return;
             }
+            try {
+                rollBackAfterStop(job, operation);
+            } catch (RuntimeException e) {
+                LOG.error("job {} ({}) could not be rolled back after a node stop; marking it failed", jobId, job.getOperationName(), e);
+                safely(() -> store.finish(jobId, JobState.Failed, job.getProgress(), null, Json.write(ApiError.of(ErrorCode.OPERATION_FAILED,
+                        "the management node stopped during " + job.getOperationName() + " and the rollback failed: "
+                        + "check the resources it touched; the node log has the details (job " + jobId + ")")), null));
+            }
+        });
+    }
+
+    private void rollBackAfterStop(JobEntity job, AsyncOperation operation) {
+            String jobId = job.getUuid();
+            ApiError error;
             OperationRequest request = Json.read(job.getRequestJson(), OperationRequest.class);
             Flow flow = operation.flow(request);
             JobContext ctx = new JobContext(jobId, request, store, Json.readMap(job.getContextJson()));
@@ -140,7 +153,6 @@ public class JobEngine {
                     + "' of " + job.getOperationName() + "; the completed steps were rolled back; submit it again");
             store.finish(jobId, JobState.Failed, job.getProgress(), null, Json.write(error), ctx.dataJson());
             LOG.info("job {} ({}) recovered: rolled back from step {}", jobId, job.getOperationName(), step);
-        });
     }
 
     private void rollback(List<Step> steps, int from, JobContext ctx) {

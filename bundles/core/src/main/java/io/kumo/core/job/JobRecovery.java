@@ -44,6 +44,7 @@ public class JobRecovery implements OperationRegistry.Listener {
         }
         mine.forEach(this::recover);
         cluster.onMembershipChange(this::takeOver);
+        takeOver(cluster.liveNodes());
     }
 
     /** Stops listening. */
@@ -55,9 +56,10 @@ public class JobRecovery implements OperationRegistry.Listener {
 
     private void takeOver(Set<String> liveNodes) {
         for (JobEntity job : store.unfinishedOutside(liveNodes)) {
-            if (cluster.isLocal(job.getSerializationKey())) {
-                LOG.info("taking over job {} of gone node {}", job.getUuid(), job.getManagementNodeUuid());
-                store.reassign(job.getUuid(), cluster.localNodeUuid());
+            if (cluster.isLocal(job.getSerializationKey())
+                    && store.claim(job.getUuid(), job.getManagementNodeUuid(), cluster.localNodeUuid())) {
+                LOG.info("took over job {} of gone node {}", job.getUuid(), job.getManagementNodeUuid());
+                job.setManagementNodeUuid(cluster.localNodeUuid());
                 recover(job);
             }
         }
@@ -71,6 +73,8 @@ public class JobRecovery implements OperationRegistry.Listener {
             LOG.warn("job {} needs operation {} to roll back; it will when the operation is registered again",
                     job.getUuid(), job.getOperationName());
             waitingForOperation.put(job.getUuid(), job);
+            // the operation may have been registered between the lookup and the put
+            registry.find(job.getOperationName()).ifPresent(this::added);
         }
     }
 

@@ -76,12 +76,14 @@ public class JobStore {
                 .setParameter("states", UNFINISHED).setParameter("nodes", liveNodes).getResultList();
     }
 
-    /** Moves a job to another node, which becomes responsible for finishing it. */
-    public void reassign(String uuid, String nodeUuid) {
-        JobEntity job = em.find(JobEntity.class, uuid);
-        if (job != null) {
-            job.setManagementNodeUuid(nodeUuid);
-        }
+    /**
+     * Moves a job from a gone node to this one, atomically: when several nodes race for it, one wins.
+     *
+     * @return true if this call moved it
+     */
+    public boolean claim(String uuid, String fromNode, String toNode) {
+        return em.createQuery("UPDATE JobEntity j SET j.managementNodeUuid = :to WHERE j.uuid = :uuid AND j.managementNodeUuid = :from")
+                .setParameter("to", toNode).setParameter("uuid", uuid).setParameter("from", fromNode).executeUpdate() == 1;
     }
 
     /** @param before a time @return how many finished jobs last changed before it were deleted */

@@ -9,6 +9,7 @@ import java.util.concurrent.Executor;
  * keys run in parallel on the pool. No global lock: each key has its own chain of futures, dropped when it drains.
  */
 public final class KeyedSerialExecutor {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KeyedSerialExecutor.class);
     private final Executor pool;
     private final ConcurrentHashMap<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
 
@@ -26,6 +27,8 @@ public final class KeyedSerialExecutor {
         Runnable body = () -> {
             try {
                 task.run();
+            } catch (RuntimeException | Error e) {
+                LOG.error("a task on key {} failed", key, e);
             } finally {
                 tails.remove(key, done);
                 done.complete(null);

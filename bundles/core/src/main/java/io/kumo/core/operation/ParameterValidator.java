@@ -44,13 +44,21 @@ public final class ParameterValidator {
                 }
                 continue;
             }
-            out.put(p.name(), convert(op, p, v));
+            out.put(p.name(), convert("parameter '" + p.name() + "' of " + op.name(), p, v));
         }
         return out;
     }
 
-    private static Object convert(OperationDescriptor op, ParameterDescriptor p, Object v) {
-        String where = "parameter '" + p.name() + "' of " + op.name();
+    /**
+     * Converts and checks one value.
+     *
+     * @param where how to name the value in errors, e.g. {@code parameter 'name' of CreateZone}
+     * @param p     its declaration
+     * @param v     the raw value
+     * @return the typed value
+     * @throws ApiException 400 saying what is accepted
+     */
+    public static Object convert(String where, ParameterDescriptor p, Object v) {
         Object value = switch (p.type()) {
             case STRING -> checkString(where, p, asString(where, v, "a string"));
             case UUID -> {
@@ -75,8 +83,11 @@ public final class ParameterValidator {
                 } else {
                     throw ApiException.invalidArgument(where + " must be a number");
                 }
+                if (Double.isNaN(d) || Double.isInfinite(d)) {
+                    throw ApiException.invalidArgument(where + " must be a finite number");
+                }
                 if ((p.min() != null && d < p.min()) || (p.max() != null && d > p.max())) {
-                    throw ApiException.invalidArgument(where + " must be between " + p.min() + " and " + p.max() + ", not " + d);
+                    throw ApiException.invalidArgument(where + " must be " + bounds(p) + ", not " + d);
                 }
                 yield d;
             }
@@ -165,9 +176,16 @@ public final class ParameterValidator {
 
     private static long checkRange(String where, ParameterDescriptor p, long n) {
         if ((p.min() != null && n < p.min()) || (p.max() != null && n > p.max())) {
-            throw ApiException.invalidArgument(where + " must be between " + p.min() + " and " + p.max() + ", not " + n);
+            throw ApiException.invalidArgument(where + " must be " + bounds(p) + ", not " + n);
         }
         return n;
+    }
+
+    private static String bounds(ParameterDescriptor p) {
+        if (p.min() != null && p.max() != null) {
+            return "between " + p.min() + " and " + p.max();
+        }
+        return p.min() != null ? "at least " + p.min() : "at most " + p.max();
     }
 
     private static String abbreviate(String s) {

@@ -129,6 +129,9 @@ class JobRecoveryTest {
         leftBehind(queued, cluster.localNodeUuid(), JobState.Waiting, 0, null, null);
         leftBehind(elsewhere, OTHER_NODE, JobState.Running, 1, "attach", Map.of("volume", "vol-3"));
         registry.bind(op);
+        // the other node is alive (fresh heartbeat): its jobs are its own
+        nodeStore.join(OTHER_NODE, "other-host", "dev", new Timestamp(System.currentTimeMillis()));
+        cluster.start();
 
         recovery.start();
 
@@ -171,7 +174,7 @@ class JobRecoveryTest {
     }
 
     @Test
-    void theJobsOfAGoneNodeAreTakenOverAndRolledBack() {
+    void theJobsOfAGoneNodeAreTakenOverAndRolledBack() throws InterruptedException {
         TestOperation op = operation("CreateThing");
         registry.bind(op);
         nodeStore.join(OTHER_NODE, "other-host", "dev", new Timestamp(System.currentTimeMillis() - 600_000));
@@ -187,6 +190,11 @@ class JobRecoveryTest {
         assertEquals(JobState.Failed, job.state());
         assertEquals(cluster.localNodeUuid(), job.managementNodeUuid(), "this node took the job over");
         assertEquals(List.of("rollback attach nic-1", "rollback allocate vol-1 of thing-1"), calls);
+        // the job is taken over at once (its node is not among the live ones); the first heartbeat tick then marks it gone
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!cluster.liveNodes().equals(Set.of(cluster.localNodeUuid())) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
         assertEquals(Set.of(cluster.localNodeUuid()), cluster.liveNodes());
         assertEquals("Unreachable", nodeStore.all().stream().filter(n -> n.getUuid().equals(OTHER_NODE)).findFirst()
                 .orElseThrow().getState());

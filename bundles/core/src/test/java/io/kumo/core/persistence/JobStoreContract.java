@@ -98,10 +98,12 @@ interface JobStoreContract extends DatabaseTest {
         assertEquals(Set.of(), uuids(store.unfinishedOutside(List.of(NODE_A, NODE_B))));
         assertEquals(6 - 2, store.unfinishedOutside(List.of(Uuids.random())).size());
 
-        store.reassign(bRunning.getUuid(), NODE_A);
+        assertTrue(store.claim(bRunning.getUuid(), NODE_B, NODE_A), "the first claim wins");
+        assertEquals(NODE_A, store.find(bRunning.getUuid()).getManagementNodeUuid());
+        assertFalse(store.claim(bRunning.getUuid(), NODE_B, Uuids.random()), "a second claimant loses: the job moved already");
         assertEquals(NODE_A, store.find(bRunning.getUuid()).getManagementNodeUuid());
         assertEquals(Set.of(), uuids(store.unfinishedOutside(List.of(NODE_A))));
-        store.reassign(Uuids.random(), NODE_A);
+        assertFalse(store.claim(Uuids.random(), NODE_B, NODE_A));
     }
 
     @Test

@@ -51,7 +51,7 @@ public final class Stores {
             @Override public List<JobEntity> unfinishedOutside(Collection<String> liveNodes) {
                 return db.inTransaction(() -> super.unfinishedOutside(liveNodes));
             }
-            @Override public void reassign(String uuid, String nodeUuid) { db.inTransaction(() -> super.reassign(uuid, nodeUuid)); }
+            @Override public boolean claim(String uuid, String from, String to) { return db.inTransaction(() -> super.claim(uuid, from, to)); }
             @Override public int deleteFinishedBefore(Timestamp before) { return db.inTransaction(() -> super.deleteFinishedBefore(before)); }
         };
         s.setEntityManager(db.entityManager());

@@ -216,4 +216,30 @@ class RestApiIT {
         String bad = node.shell("kumo:create-zone --colour blue");
         assertTrue(bad.contains("colour") && !bad.contains("\tat "), bad);
     }
+
+    @Test
+    void theBusServesTheSameOperations() throws Exception {
+        String name = unique("bus");
+        rest.createZone(name, List.of());
+        try (BusClient bus = new BusClient(node.ports().get("bus"))) {
+            BusClient.Reply query = bus.call(Map.of("operation", "QueryZone", "session", rest.session(),
+                    "params", Map.of("q", List.of("name=" + name))));
+            assertEquals(null, query.error(), String.valueOf(query));
+            JsonNode inventories = query.body().path("result").path("inventories");
+            assertEquals(1, inventories.size(), String.valueOf(query));
+            assertEquals(name, inventories.get(0).path("name").asText());
+
+            BusClient.Reply create = bus.call(Map.of("operation", "CreateZone", "session", rest.session(),
+                    "params", Map.of("name", name + "-via-bus")));
+            String jobId = create.body().path("jobId").asText();
+            assertTrue(jobId.matches("[0-9a-f]{32}"), String.valueOf(create));
+            assertEquals(200, rest.awaitJob(new Rest.Reply(202, Rest.JSON.createObjectNode()
+                    .put("location", rest.base() + "/api-jobs/" + jobId), "", Map.of())).status());
+
+            BusClient.Reply anonymous = bus.call(Map.of("operation", "QueryZone"));
+            assertEquals("ID.1001", anonymous.error().path("code").asText(), String.valueOf(anonymous));
+            BusClient.Reply invalid = bus.call(Map.of("operation", "CreateZone", "session", rest.session(), "params", Map.of("name", 7)));
+            assertEquals("SYS.1007", invalid.error().path("code").asText(), String.valueOf(invalid));
+        }
+    }
 }

@@ -1,0 +1,186 @@
+package io.kumo.itests.bench;
+
+import io.kumo.itests.KumoNode;
+import io.kumo.itests.Rest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The REST benchmark of docs/benchmarks.md: cold start to API-ready on an empty database, authenticated reads
+ * (query zones) and writes (create then delete a zone, each followed to the end of its job) with concurrent clients.
+ * Run with {@code ./kumo bench}; it writes its figures to itests/target/benchmark.md. It measures; it asserts nothing.
+ */
+@Tag("benchmark")
+class RestBenchmark {
+    private static final Logger LOG = LoggerFactory.getLogger(RestBenchmark.class);
+    private static final int READ_CLIENTS = Integer.getInteger("bench.readClients", 32);
+    private static final int WRITE_CLIENTS = Integer.getInteger("bench.writeClients", 32);
+    private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 10));
+    private static final Duration RUN = Duration.ofSeconds(Long.getLong("bench.seconds", 30));
+    private static final Pattern LOCATION = Pattern.compile("\"location\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern UUID = Pattern.compile("\"uuid\"\\s*:\\s*\"([0-9a-f]{32})\"");
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .executor(Executors.newFixedThreadPool(8)).build();
+
+    @Test
+    void measure() throws Exception {
+        StringBuilder report = new StringBuilder();
+        try (KumoNode node = KumoNode.install("bench")) {
+            long t0 = System.nanoTime();
+            node.start();
+            double coldStart = (System.nanoTime() - t0) / 1e9;
+            report.append(String.format(Locale.ROOT, "| cold start to API-ready, empty H2 database | %.1f s |%n", coldStart));
+
+            Rest rest = node.rest().login();
+            for (int i = 0; i < 100; i++) {
+                rest.createZone("bench-" + i, List.of());
+            }
+            String base = rest.base();
+            String auth = "OAuth " + rest.session();
+
+            Result reads = run(READ_CLIENTS, () -> {
+                HttpResponse<String> r = http.send(get(base + "/zones?limit=20&q=name~=bench-1%25", auth), HttpResponse.BodyHandlers.ofString());
+                expect(r, 200);
+                return 1;
+            });
+            report.append(reads.row("authenticated reads: GET /zones?q=name~=bench-1%&limit=20", READ_CLIENTS, "reads"));
+
+            Result writes = run(WRITE_CLIENTS, () -> {
+                HttpResponse<String> created = follow(http.send(HttpRequest.newBuilder(URI.create(base + "/zones"))
+                        .header("Authorization", auth).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"params\":{\"name\":\"w\"}}")).build(),
+                        HttpResponse.BodyHandlers.ofString()), auth);
+                expect(created, 200);
+                Matcher m = UUID.matcher(created.body());
+                if (!m.find()) {
+                    throw new IllegalStateException("no uuid in " + created.body());
+                }
+                HttpResponse<String> deleted = follow(http.send(HttpRequest.newBuilder(URI.create(base + "/zones/" + m.group(1)))
+                        .header("Authorization", auth).DELETE().build(), HttpResponse.BodyHandlers.ofString()), auth);
+                expect(deleted, 200);
+                return 2;
+            });
+            report.append(writes.row("writes: create + delete a zone, each polled to completion", WRITE_CLIENTS, "writes"));
+        }
+        String table = "| measurement | figure |\n|---|---|\n" + report;
+        LOG.info("\n{}", table);
+        Path out = Path.of("target/benchmark.md");
+        Files.writeString(out, table);
+        LOG.info("written to {}", out.toAbsolutePath());
+    }
+
+    private HttpResponse<String> follow(HttpResponse<String> accepted, String auth) throws Exception {
+        if (accepted.statusCode() != 202) {
+            return accepted;
+        }
+        Matcher m = LOCATION.matcher(accepted.body());
+        if (!m.find()) {
+            throw new IllegalStateException("202 without location: " + accepted.body());
+        }
+        HttpRequest poll = get(m.group(1), auth);
+        while (true) {
+            HttpResponse<String> r = http.send(poll, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 202) {
+                return r;
+            }
+            Thread.sleep(1);
+        }
+    }
+
+    private static HttpRequest get(String url, String auth) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth).GET().build();
+    }
+
+    private static void expect(HttpResponse<String> r, int status) {
+        if (r.statusCode() != status) {
+            throw new IllegalStateException("expected " + status + ", got " + r.statusCode() + ": " + r.body());
+        }
+    }
+
+    /** Throughput and latency of one loop body run by several clients, after a warm-up. */
+    private record Result(long operations, double seconds, long[] latenciesNanos) {
+        String row(String what, int clients, String unit) {
+            Arrays.sort(latenciesNanos);
+            return String.format(Locale.ROOT, "| %s, %d clients | %.0f %s/s; latency per loop p50 %.1f ms, p99 %.1f ms |%n", what, clients,
+                    operations / seconds, unit, pct(0.50), pct(0.99));
+        }
+
+        private double pct(double p) {
+            return latenciesNanos.length == 0 ? 0 : latenciesNanos[(int) Math.min(latenciesNanos.length - 1, p * latenciesNanos.length)] / 1e6;
+        }
+    }
+
+    private static Result run(int clients, Callable<Integer> loop) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            timed(pool, clients, loop, WARMUP);
+            long start = System.nanoTime();
+            List<long[]> perClient = timed(pool, clients, loop, RUN);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long ops = 0;
+            int n = 0;
+            for (long[] c : perClient) {
+                ops += c[0];
+                n += (int) c[1];
+            }
+            long[] all = new long[n];
+            int i = 0;
+            for (long[] c : perClient) {
+                System.arraycopy(c, 2, all, i, (int) c[1]);
+                i += (int) c[1];
+            }
+            return new Result(ops, seconds, all);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** @return per client: [operations, samples, latency...] */
+    private static List<long[]> timed(ExecutorService pool, int clients, Callable<Integer> loop, Duration length) throws Exception {
+        long end = System.nanoTime() + length.toNanos();
+        List<Future<long[]>> futures = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            futures.add(pool.submit(() -> {
+                long[] samples = new long[1 << 20];
+                long ops = 0;
+                int n = 0;
+                while (System.nanoTime() < end) {
+                    long t = System.nanoTime();
+                    ops += loop.call();
+                    if (n < samples.length - 2) {
+                        samples[2 + n++] = System.nanoTime() - t;
+                    }
+                }
+                samples[0] = ops;
+                samples[1] = n;
+                return samples;
+            }));
+        }
+        List<long[]> results = new ArrayList<>();
+        for (Future<long[]> f : futures) {
+            results.add(f.get());
+        }
+        return results;
+    }
+}

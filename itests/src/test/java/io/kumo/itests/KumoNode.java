@@ -138,6 +138,16 @@ public final class KumoNode implements AutoCloseable {
         return out;
     }
 
+    /** Drops a bundle into the node's deploy/ folder, as an operator installs a plugin by hand. */
+    public Path deploy(Path jar) throws IOException {
+        return Files.copy(jar, home.resolve("deploy").resolve(jar.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Removes a bundle from deploy/, which uninstalls it. */
+    public void undeploy(Path deployed) throws IOException {
+        Files.deleteIfExists(deployed);
+    }
+
     /** @return a REST client of this node */
     public Rest rest() { return rest; }
 

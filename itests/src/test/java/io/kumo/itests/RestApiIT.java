@@ -242,4 +242,33 @@ class RestApiIT {
             assertEquals("SYS.1007", invalid.error().path("code").asText(), String.valueOf(invalid));
         }
     }
+
+    @Test
+    void aPluginsOperationsComeAndGoWithItsBundle() throws Exception {
+        assertEquals("SYS.1004", rest.get("/sample/greetings", "name", "bob").errorCode(), "not there before the plugin");
+        java.nio.file.Path deployed = node.deploy(java.nio.file.Path.of(System.getProperty("kumo.samplePlugin")));
+        Rest.Reply hello = waitFor(() -> rest.get("/sample/greetings", "name", "bob"), r -> r.status() == 200);
+        assertEquals("hello, bob", hello.body().path("greeting").asText(), hello.raw());
+        assertEquals(400, rest.get("/sample/greetings").status(), "the plugin's parameters are validated by the kernel");
+        assertTrue(rest.get("/openapi.json").raw().contains("\"SayHello\""));
+        assertTrue(node.shell("kumo:say-hello --name alice").contains("hello, alice"));
+
+        node.undeploy(deployed);
+        Rest.Reply gone = waitFor(() -> rest.get("/sample/greetings", "name", "bob"), r -> r.status() == 404);
+        assertEquals("SYS.1004", gone.errorCode(), gone.raw());
+        assertFalse(rest.get("/openapi.json").raw().contains("\"SayHello\""), "its OpenAPI entry is gone too");
+        assertFalse(node.shell("kumo:say-hello --name alice").contains("hello, alice"), "and its shell command");
+        assertEquals(200, rest.get("/zones").status(), "the node kept serving");
+    }
+
+    private static Rest.Reply waitFor(java.util.concurrent.Callable<Rest.Reply> call, java.util.function.Predicate<Rest.Reply> done)
+            throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        Rest.Reply r = call.call();
+        while (!done.test(r) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            r = call.call();
+        }
+        return r;
+    }
 }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.kumo.api.inventory.WireFormat;
 
-import java.util.TimeZone;
 
 /** The JSON mapper of the REST API, configured like ZStack's wire format. */
 final class JsonMappers {
@@ -18,7 +17,6 @@ final class JsonMappers {
     static ObjectMapper zstack() {
         ObjectMapper mapper = new ObjectMapper();
         mapper.setDateFormat(WireFormat.dateFormat());
-        mapper.setTimeZone(TimeZone.getDefault());
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         mapper.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         mapper.setDefaultPropertyInclusion(

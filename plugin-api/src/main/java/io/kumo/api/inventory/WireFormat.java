@@ -1,21 +1,70 @@
 package io.kumo.api.inventory;
 
 import java.text.DateFormat;
-import java.text.SimpleDateFormat;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Calendar;
+import java.util.Date;
 import java.util.Locale;
-import java.util.TimeZone;
 
 /** Conventions of the wire format that every module serializing inventories must share. */
 public final class WireFormat {
     /** ZStack's date format, e.g. {@code Nov 21, 2026 11:16:49 AM}, in the management node's time zone. */
     public static final String DATE_PATTERN = "MMM d, yyyy h:mm:ss a";
 
+    private static final DateTimeFormatter FORMATTER = DateTimeFormatter.ofPattern(DATE_PATTERN, Locale.ENGLISH);
+    private static final DateFormat SHARED = new WireDateFormat();
+
     private WireFormat() { }
 
-    /** @return a new (not thread-safe) formatter of {@link #DATE_PATTERN}; JSON mappers copy it per use */
-    public static DateFormat dateFormat() {
-        SimpleDateFormat f = new SimpleDateFormat(DATE_PATTERN, Locale.ENGLISH);
-        f.setTimeZone(TimeZone.getDefault());
-        return f;
+    /** @param date a date @return it in {@link #DATE_PATTERN}, in the node's time zone */
+    public static String format(Date date) {
+        return FORMATTER.format(date.toInstant().atZone(ZoneId.systemDefault()));
+    }
+
+    /**
+     * A {@link DateFormat} of {@link #DATE_PATTERN} for JSON mappers ({@code ObjectMapper.setDateFormat}). Unlike a
+     * {@code SimpleDateFormat} it is thread-safe, and cloning it (as Jackson does for every value) costs nothing.
+     *
+     * @return the shared format
+     */
+    public static DateFormat dateFormat() { return SHARED; }
+
+    /** A stateless DateFormat backed by java.time. */
+    private static final class WireDateFormat extends DateFormat {
+        private static final long serialVersionUID = 1L;
+
+        WireDateFormat() {
+            // DateFormat's own methods expect these; formatting and parsing never use them
+            this.calendar = Calendar.getInstance(Locale.ENGLISH);
+            this.numberFormat = NumberFormat.getIntegerInstance(Locale.ENGLISH);
+        }
+
+        @Override
+        public StringBuffer format(Date date, StringBuffer toAppendTo, FieldPosition fieldPosition) {
+            return toAppendTo.append(WireFormat.format(date));
+        }
+
+        @Override
+        public Date parse(String source, ParsePosition pos) {
+            try {
+                String text = source.substring(pos.getIndex());
+                Date d = Date.from(ZonedDateTime.parse(text, FORMATTER.withZone(ZoneId.systemDefault())).toInstant());
+                pos.setIndex(source.length());
+                return d;
+            } catch (DateTimeParseException | IndexOutOfBoundsException e) {
+                pos.setErrorIndex(pos.getIndex());
+                return null;
+            }
+        }
+
+        @Override public Object clone() { return this; }
+        @Override public boolean equals(Object o) { return o instanceof WireDateFormat; }
+        @Override public int hashCode() { return DATE_PATTERN.hashCode(); }
     }
 }

@@ -1,0 +1,55 @@
+package io.kumo.api.inventory;
+
+import org.junit.jupiter.api.Test;
+
+import java.text.DateFormat;
+import java.text.SimpleDateFormat;
+import java.util.Date;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+class WireFormatTest {
+    @Test
+    void formatsLikeZStackAndParsesBack() throws Exception {
+        Date d = new Date(1_795_000_000_123L);
+        String expected = new SimpleDateFormat(WireFormat.DATE_PATTERN, Locale.ENGLISH).format(d);
+        assertEquals(expected, WireFormat.format(d));
+        assertEquals(expected, WireFormat.dateFormat().format(d));
+        // the wire format has whole seconds
+        assertEquals(d.getTime() / 1000 * 1000, WireFormat.dateFormat().parse(expected).getTime());
+    }
+
+    @Test
+    void isSharedAndThreadSafe() throws Exception {
+        DateFormat f = WireFormat.dateFormat();
+        assertSame(f, f.clone(), "cloning (as Jackson does per value) is free");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                results.add(pool.submit(() -> {
+                    SimpleDateFormat reference = new SimpleDateFormat(WireFormat.DATE_PATTERN, Locale.ENGLISH);
+                    for (int i = 0; i < 10_000; i++) {
+                        Date d = new Date(1_700_000_000_000L + i * 86_399_000L);
+                        if (!reference.format(d).equals(f.format(d))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> r : results) {
+                assertEquals(true, r.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

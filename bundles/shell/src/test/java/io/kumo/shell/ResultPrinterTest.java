@@ -55,8 +55,8 @@ class ResultPrinterTest {
                 new Zone("u2", "zone2", null, List.of(), created)), "total", 2L), false);
         List<List<String>> rows = cells(out);
         assertEquals(List.of("uuid", "name", "state", "createDate"), rows.get(0));
-        assertEquals(List.of("u1", "zone1", "Enabled", "2024-05-06T07:08:09.000+00:00"), rows.get(1));
-        assertEquals(List.of("u2", "zone2", "", "2024-05-06T07:08:09.000+00:00"), rows.get(2));
+        assertEquals(List.of("u1", "zone1", "Enabled", io.kumo.api.inventory.WireFormat.format(created)), rows.get(1));
+        assertEquals(List.of("u2", "zone2", "", io.kumo.api.inventory.WireFormat.format(created)), rows.get(2));
         assertEquals(List.of("Total: 2"), rows.get(3));
         assertFalse(out.contains("tags"));
     }

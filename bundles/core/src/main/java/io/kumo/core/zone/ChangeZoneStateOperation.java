@@ -4,7 +4,6 @@ import io.kumo.api.event.EventPublisher;
 import io.kumo.api.event.EventType;
 import io.kumo.api.event.ResourceEvent;
 import io.kumo.api.job.Flow;
-import io.kumo.api.operation.AsyncOperation;
 import io.kumo.api.operation.OperationDescriptor;
 import io.kumo.api.operation.OperationKind;
 import io.kumo.api.operation.OperationRequest;
@@ -14,7 +13,7 @@ import io.kumo.api.operation.RestBinding;
 import io.kumo.api.zone.ZoneInventory;
 
 /** {@code PUT /zones/{uuid}/actions {"changeZoneState":{"stateEvent":"enable|disable"}}}. */
-public class ChangeZoneStateOperation implements AsyncOperation {
+public class ChangeZoneStateOperation extends ExistingZoneOperation {
     private static final OperationDescriptor DESCRIPTOR = OperationDescriptor.builder("ChangeZoneState")
             .description("Enable or disable a zone; a disabled zone takes no new resources")
             .kind(OperationKind.ACTION).resourceType(ZoneInventory.RESOURCE_TYPE).inventoryType(ZoneInventory.class)
@@ -23,20 +22,12 @@ public class ChangeZoneStateOperation implements AsyncOperation {
             .rest(RestBinding.put("/zones/{uuid}/actions", "changeZoneState"))
             .build();
 
-    private final ZoneStore store;
-    private final ZoneManager zones;
-    private final EventPublisher events;
 
     /** Wires the operation. */
     public ChangeZoneStateOperation(ZoneStore store, ZoneManager zones, EventPublisher events) {
-        this.store = store;
-        this.zones = zones;
-        this.events = events;
+        super(DESCRIPTOR, store, zones, events);
     }
 
-    @Override public OperationDescriptor descriptor() { return DESCRIPTOR; }
-    @Override public String serializationKey(OperationRequest request) { return request.string("uuid"); }
-    @Override public void check(OperationRequest request) { zones.require(request.string("uuid")); }
 
     @Override
     public Flow flow(OperationRequest request) {

@@ -4,7 +4,6 @@ import io.kumo.api.event.EventPublisher;
 import io.kumo.api.event.EventType;
 import io.kumo.api.event.ResourceEvent;
 import io.kumo.api.job.Flow;
-import io.kumo.api.operation.AsyncOperation;
 import io.kumo.api.operation.OperationDescriptor;
 import io.kumo.api.operation.OperationKind;
 import io.kumo.api.operation.OperationRequest;
@@ -24,7 +23,7 @@ import java.util.Map;
  * {@code DELETE /zones/{uuid}?deleteMode=Permissive|Enforcing}: deletes a zone and its tags. The zone is snapshotted
  * in the job so that a failure restores it exactly.
  */
-public class DeleteZoneOperation implements AsyncOperation {
+public class DeleteZoneOperation extends ExistingZoneOperation {
     private static final OperationDescriptor DESCRIPTOR = OperationDescriptor.builder("DeleteZone")
             .description("Delete a zone")
             .kind(OperationKind.DELETE).resourceType(ZoneInventory.RESOURCE_TYPE)
@@ -34,22 +33,14 @@ public class DeleteZoneOperation implements AsyncOperation {
             .rest(RestBinding.delete("/zones/{uuid}"))
             .build();
 
-    private final ZoneStore store;
-    private final ZoneManager zones;
     private final TagService tags;
-    private final EventPublisher events;
 
     /** Wires the operation. */
     public DeleteZoneOperation(ZoneStore store, ZoneManager zones, TagService tags, EventPublisher events) {
-        this.store = store;
-        this.zones = zones;
+        super(DESCRIPTOR, store, zones, events);
         this.tags = tags;
-        this.events = events;
     }
 
-    @Override public OperationDescriptor descriptor() { return DESCRIPTOR; }
-    @Override public String serializationKey(OperationRequest request) { return request.string("uuid"); }
-    @Override public void check(OperationRequest request) { zones.require(request.string("uuid")); }
 
     @Override
     public Flow flow(OperationRequest request) {

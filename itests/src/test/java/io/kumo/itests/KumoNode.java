@@ -30,6 +30,7 @@ public final class KumoNode implements AutoCloseable {
     private final String shellPassword = UUID.randomUUID().toString().replace("-", "");
     private Process process;
     private final Rest rest;
+    private final Map<String, String> extraEnv = new java.util.LinkedHashMap<>();
 
     private KumoNode(Path home, Path data, Map<String, Integer> ports) {
         this.home = home;
@@ -52,6 +53,17 @@ public final class KumoNode implements AutoCloseable {
         return node;
     }
 
+    /** Sets an environment variable of the node (database, bus, ...) for its next start. */
+    public KumoNode env(String name, String value) {
+        extraEnv.put(name, value);
+        return this;
+    }
+
+    /** @return the node's uuid, as it persists it in its data directory */
+    public String nodeUuid() throws IOException {
+        return Files.readString(data.resolve("kumo/node.uuid")).trim();
+    }
+
     /** Starts the node and waits until REST answers. */
     public KumoNode start() throws Exception {
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "run");
@@ -64,6 +76,7 @@ public final class KumoNode implements AutoCloseable {
         env.put("KUMO_RMI_REGISTRY_PORT", ports.get("rmiRegistry").toString());
         env.put("KUMO_RMI_SERVER_PORT", ports.get("rmiServer").toString());
         env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.putAll(extraEnv);
         Files.createDirectories(data);
         pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("console.log").toFile()));
         process = pb.start();

@@ -99,7 +99,7 @@ public final class Database implements AutoCloseable {
         String name = "kumo_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         String server = m.group(1) + "/" + query;
         SimpleDataSource admin = new SimpleDataSource(server, null, null);
-        runSql(admin, "CREATE DATABASE " + name);
+        runSql(admin, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4");  // as production databases are created
         try {
             return new Database(Backend.MARIADB, m.group(1) + "/" + name + query, "org.mariadb.jdbc.Driver", null, null,
                     () -> runSql(admin, "DROP DATABASE IF EXISTS " + name));

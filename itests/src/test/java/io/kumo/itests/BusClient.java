@@ -62,6 +62,24 @@ final class BusClient implements AutoCloseable {
                 error == null ? null : Rest.JSON.readTree(error.toString()));
     }
 
+    /** Subscribes to a topic with a temporary queue; {@link #next} reads what arrives. */
+    ClientConsumer subscribe(String topic) throws Exception {
+        SimpleString queue = SimpleString.of("itest.sub." + UUID.randomUUID());
+        session.createQueue(QueueConfiguration.of(queue).setAddress(topic).setRoutingType(RoutingType.MULTICAST)
+                .setDurable(false).setTemporary(true));
+        return session.createConsumer(queue);
+    }
+
+    /** @return the JSON body of the next message, or null after the timeout */
+    static JsonNode next(ClientConsumer consumer, long timeoutMillis) throws Exception {
+        ClientMessage m = consumer.receive(timeoutMillis);
+        if (m == null) {
+            return null;
+        }
+        m.acknowledge();
+        return Rest.JSON.readTree(m.getBodyBuffer().readNullableSimpleString().toString());
+    }
+
     @Override
     public void close() throws Exception {
         session.close();

@@ -271,4 +271,32 @@ class RestApiIT {
         }
         return r;
     }
+
+    @Test
+    void resourceEventsArePublishedOnTheBusTopic() throws Exception {
+        try (BusClient bus = new BusClient(node.ports().get("bus"))) {
+            var events = bus.subscribe("kumo.events");
+            String uuid = rest.createZone(unique("evented"), List.of()).path("uuid").asText();
+            assertEquals(200, rest.awaitJob(rest.put("/zones/" + uuid + "/actions", "updateZone", Map.of("description", "changed"))).status());
+            assertEquals(200, rest.awaitJob(rest.put("/zones/" + uuid + "/actions", "changeZoneState", Map.of("stateEvent", "disable"))).status());
+            assertEquals(200, rest.awaitJob(rest.delete("/zones/" + uuid)).status());
+
+            List<String> seen = new java.util.ArrayList<>();
+            JsonNode stateChange = null;
+            for (JsonNode e = BusClient.next(events, 10_000); e != null && seen.size() < 4; e = BusClient.next(events, 10_000)) {
+                if (uuid.equals(e.path("resourceUuid").asText())) {
+                    assertEquals("zone", e.path("resourceType").asText(), e.toString());
+                    assertEquals(uuid, e.path("inventory").path("uuid").asText(), "events carry the inventory: " + e);
+                    assertTrue(e.path("nodeUuid").asText().matches("[0-9a-f]{32}"), e.toString());
+                    seen.add(e.path("type").asText());
+                    if ("STATE_CHANGED".equals(e.path("type").asText())) {
+                        stateChange = e;
+                    }
+                }
+            }
+            assertEquals(List.of("CREATED", "UPDATED", "STATE_CHANGED", "DELETED"), seen);
+            assertEquals("Enabled", stateChange.path("oldState").asText());
+            assertEquals("Disabled", stateChange.path("newState").asText());
+        }
+    }
 }

@@ -59,12 +59,15 @@ class ClusterIT {
             }
 
             // node B dies in the middle of a job it owns (submitted through node A): node A takes it over and rolls it back
-            for (String[] setting : new String[][] {{"managementNode", "heartbeatInterval", "1"}, {"managementNode", "nodeTimeout", "5"},
+            for (String[] setting : new String[][] {{"managementNode", "heartbeatInterval", "1"}, {"managementNode", "nodeTimeout", "8"},
                     {"job", "debugStepDelay", "2000"}}) {
                 Rest.Reply r = ra.awaitJob(ra.put("/global-configurations/" + setting[0] + "/" + setting[1] + "/actions",
                         "updateGlobalConfig", Map.of("value", setting[2])));
                 assertEquals(200, r.status(), r.raw());
             }
+            // both nodes are still members after the new heartbeat settings have reached them
+            Thread.sleep(2000);
+            assertEquals(2, ra.get("/management-nodes", "q", "state=Running").body().path("inventories").size());
             String doomed = ownedBy(ring, nodeB);
             Rest.Reply accepted = ra.post("/zones", Map.of("name", "half-made-on-b", "resourceUuid", doomed), List.of(), List.of("doomed"));
             assertEquals(202, accepted.status(), accepted.raw());

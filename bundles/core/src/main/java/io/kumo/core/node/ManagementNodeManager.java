@@ -40,6 +40,8 @@ public class ManagementNodeManager implements ClusterService {
     private volatile Set<String> liveNodes;
     private volatile ConsistentHashRing ring;
     private ScheduledExecutorService scheduler;
+    private java.util.concurrent.ScheduledFuture<?> nextTick;
+    private AutoCloseable intervalWatch;
 
     /**
      * @param store   persistence
@@ -79,11 +81,20 @@ public class ManagementNodeManager implements ClusterService {
             return t;
         });
         scheduleNext();
+        // a new interval applies at once, not after the tick already scheduled with the old one
+        intervalWatch = config.watch(CoreGlobalConfigs.MANAGEMENT_NODE, CoreGlobalConfigs.HEARTBEAT_INTERVAL, v -> reschedule());
         LOG.info("management node {} joined; live nodes: {}", localUuid, liveNodes);
     }
 
     /** Leaves the cluster cleanly. */
     public void stop() {
+        if (intervalWatch != null) {
+            try {
+                intervalWatch.close();
+            } catch (Exception e) {
+                LOG.debug("closing the heartbeat interval watch", e);
+            }
+        }
         if (scheduler != null) {
             scheduler.shutdownNow();
         }
@@ -94,9 +105,15 @@ public class ManagementNodeManager implements ClusterService {
         }
     }
 
-    private void scheduleNext() {
+    private synchronized void scheduleNext() {
         long seconds = config.longValue(CoreGlobalConfigs.MANAGEMENT_NODE, CoreGlobalConfigs.HEARTBEAT_INTERVAL);
-        scheduler.schedule(this::tick, seconds, TimeUnit.SECONDS);
+        nextTick = scheduler.schedule(this::tick, seconds, TimeUnit.SECONDS);
+    }
+
+    private synchronized void reschedule() {
+        if (scheduler != null && !scheduler.isShutdown() && nextTick != null && nextTick.cancel(false)) {
+            scheduleNext();
+        }
     }
 
     private void tick() {

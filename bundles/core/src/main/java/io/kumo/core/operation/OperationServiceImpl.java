@@ -72,7 +72,7 @@ public class OperationServiceImpl implements OperationService {
         String owner = cluster.ownerOf(op.serializationKey(request));
         Duration timeout = Duration.ofMillis(config.longValue(CoreGlobalConfigs.API, CoreGlobalConfigs.BUS_TIMEOUT));
         try {
-            MessageBus.Message reply = bus.request(OperationEndpoint.nodeAddress(owner), Json.write(request), Map.of(), timeout).get();
+            MessageBus.Message reply = bus.request(OperationBusEndpoint.nodeAddress(owner), Json.write(request), Map.of(), timeout).get();
             return String.valueOf(Json.readMap(reply.body()).get("jobId"));
         } catch (ExecutionException | CompletionException e) {
             if (e.getCause() instanceof ApiException api) {

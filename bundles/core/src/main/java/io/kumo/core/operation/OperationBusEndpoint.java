@@ -23,7 +23,7 @@ import java.util.Map;
  * This node's two bus endpoints: {@code kumo.node.<uuid>}, where other nodes (and this one) hand over asynchronous
  * operations this node owns; and {@code kumo.api}, where bus clients call any operation as REST clients do.
  */
-public class OperationEndpoint {
+public class OperationBusEndpoint {
     /** The queue where bus clients call operations. */
     public static final String API_ADDRESS = "kumo.api";
 
@@ -37,7 +37,7 @@ public class OperationEndpoint {
     private AutoCloseable apiQueue;
 
     /** Wires the endpoint. */
-    public OperationEndpoint(MessageBus bus, ClusterService cluster, OperationRegistry registry, OperationService operations,
+    public OperationBusEndpoint(MessageBus bus, ClusterService cluster, OperationRegistry registry, OperationService operations,
                              AuthenticationService authentication, JobEngine engine) {
         this.bus = bus;
         this.cluster = cluster;

@@ -58,7 +58,13 @@ public class SessionManager implements AuthenticationService, ResourceEventListe
         if (store.createAccountIfAbsent(admin)) {
             LOG.info("created the built-in admin account (change its password after the first login)");
         }
-        store.deleteExpired(now);
+    }
+
+    /** Deletes expired sessions from the database and from the cache. @return how many rows were deleted */
+    public int purgeExpired() {
+        long now = System.currentTimeMillis();
+        cache.values().removeIf(s -> s.expiresAt() < now);
+        return store.deleteExpired(new Timestamp(now));
     }
 
     /**

@@ -12,11 +12,9 @@ import io.kumo.api.operation.OperationKind;
 import io.kumo.api.operation.OperationRequest;
 import io.kumo.api.operation.ParameterDescriptor;
 import io.kumo.api.operation.RestBinding;
-import io.kumo.api.tag.TagInventory;
-import io.kumo.api.tag.TagType;
 import io.kumo.core.json.Json;
 
-import java.sql.Timestamp;
+import java.util.List;
 
 /** {@code DELETE /tags/{uuid}}: removes a user tag or a non-inherent system tag. */
 public class DeleteTagOperation implements AsyncOperation {
@@ -59,27 +57,18 @@ public class DeleteTagOperation implements AsyncOperation {
                 .step("delete-tag", ctx -> {
                     TagEntity t = store.find(uuid);
                     if (t != null) {
-                        ctx.put("tag", Json.toMap(t.toInventory()));
+                        ctx.put("tag", t.snapshot());
+                        ctx.put("inventory", Json.toMap(t.toInventory()));
                         store.delete(uuid);
                     }
                 }, ctx -> {
-                    if (ctx.get("tag") != null && store.find(uuid) == null) {
-                        TagInventory saved = Json.MAPPER.convertValue(ctx.get("tag"), TagInventory.class);
-                        TagEntity t = new TagEntity();
-                        t.setUuid(uuid);
-                        t.setResourceUuid(saved.resourceUuid());
-                        t.setResourceType(saved.resourceType());
-                        t.setTag(saved.tag());
-                        t.setType(saved.type() == null ? TagType.User : saved.type());
-                        Timestamp now = new Timestamp(System.currentTimeMillis());
-                        t.setCreateDate(now);
-                        t.setLastOpDate(now);
-                        store.create(t);
+                    if (ctx.get("tag") != null) {
+                        store.restore(List.of(ctx.get("tag")));
                     }
                 })
                 .step("announce", ctx -> {
-                    if (ctx.get("tag") != null) {
-                        events.publish(new ResourceEvent(EventType.DELETED, "tag", uuid, ctx.get("tag"), null, null, null, null));
+                    if (ctx.get("inventory") != null) {
+                        events.publish(new ResourceEvent(EventType.DELETED, "tag", uuid, ctx.get("inventory"), null, null, null, null));
                     }
                 })
                 .build();

@@ -25,6 +25,34 @@ public class TagEntity {
     private Timestamp createDate;
     private Timestamp lastOpDate;
 
+    /** @return every column, dates as epoch millis: what a job keeps to restore the row exactly */
+    public java.util.Map<String, Object> snapshot() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("uuid", uuid);
+        m.put("resourceUuid", resourceUuid);
+        m.put("resourceType", resourceType);
+        m.put("tag", tag);
+        m.put("type", type.name());
+        m.put("inherent", inherent);
+        m.put("createDate", createDate.getTime());
+        m.put("lastOpDate", lastOpDate.getTime());
+        return m;
+    }
+
+    /** @param m a {@link #snapshot()} (possibly read back from JSON) @return the row it describes */
+    public static TagEntity fromSnapshot(java.util.Map<?, ?> m) {
+        TagEntity t = new TagEntity();
+        t.setUuid((String) m.get("uuid"));
+        t.setResourceUuid((String) m.get("resourceUuid"));
+        t.setResourceType((String) m.get("resourceType"));
+        t.setTag((String) m.get("tag"));
+        t.setType(TagType.valueOf((String) m.get("type")));
+        t.setInherent(Boolean.TRUE.equals(m.get("inherent")));
+        t.setCreateDate(new Timestamp(((Number) m.get("createDate")).longValue()));
+        t.setLastOpDate(new Timestamp(((Number) m.get("lastOpDate")).longValue()));
+        return t;
+    }
+
     /** @return the API view */
     public TagInventory toInventory() {
         return new TagInventory(uuid, resourceUuid, resourceType, tag, type, inherent, createDate, lastOpDate);

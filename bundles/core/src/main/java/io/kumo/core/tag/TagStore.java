@@ -35,6 +35,22 @@ public class TagStore {
     @Transactional(Transactional.TxType.SUPPORTS)
     public TagEntity find(String uuid) { return em.find(TagEntity.class, uuid); }
 
+    /** Re-creates deleted tags exactly as snapshotted (same uuids and dates); existing ones are left alone. */
+    public void restore(java.util.List<?> snapshots) {
+        for (Object o : snapshots) {
+            TagEntity t = TagEntity.fromSnapshot((java.util.Map<?, ?>) o);
+            if (em.find(TagEntity.class, t.getUuid()) == null) {
+                em.persist(t);
+            }
+        }
+    }
+
+    /** @param resourceUuid a resource @return snapshots of its tags */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.List<java.util.Map<String, Object>> snapshotsOf(String resourceUuid) {
+        return byResource(resourceUuid).stream().map(TagEntity::snapshot).toList();
+    }
+
     /** @param uuid a tag @return true if it existed */
     public boolean delete(String uuid) {
         TagEntity t = em.find(TagEntity.class, uuid);

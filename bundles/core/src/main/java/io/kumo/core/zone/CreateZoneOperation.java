@@ -18,7 +18,6 @@ import io.kumo.api.tag.TagType;
 import io.kumo.api.zone.ZoneInventory;
 
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.List;
 
 /** {@code POST /zones}: creates a zone, with its tags; everything is rolled back if a step fails. */
@@ -80,11 +79,7 @@ public class CreateZoneOperation implements AsyncOperation {
         }, ctx -> store.delete(uuid));
         if (makeDefault) {
             flow.step("make-default", ctx -> {
-                List<String> previous = new ArrayList<>();
-                store.query(io.kumo.api.query.QueryRequest.of(List.of(new io.kumo.api.query.QueryCondition("isDefault",
-                        io.kumo.api.query.QueryOperator.EQ, "true")))).rows()
-                        .forEach(r -> { if (!((ZoneInventory) r).uuid().equals(uuid)) { previous.add(((ZoneInventory) r).uuid()); } });
-                ctx.put("previousDefaults", previous);
+                ctx.put("previousDefaults", store.defaultZonesExcept(uuid));
                 store.clearDefaultExcept(uuid);
             }, ctx -> {
                 Object prev = ctx.get("previousDefaults");

@@ -9,19 +9,16 @@ import io.kumo.api.operation.OperationKind;
 import io.kumo.api.operation.OperationRequest;
 import io.kumo.api.operation.ParameterDescriptor;
 import io.kumo.api.operation.RestBinding;
-import io.kumo.api.tag.TagInventory;
-import io.kumo.api.tag.TagService;
-import io.kumo.api.tag.TagType;
+import io.kumo.core.tag.TagStore;
 import io.kumo.api.zone.ZoneInventory;
 import io.kumo.core.json.Json;
 
-import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code DELETE /zones/{uuid}?deleteMode=Permissive|Enforcing}: deletes a zone and its tags. The zone is snapshotted
- * in the job so that a failure restores it exactly.
+ * {@code DELETE /zones/{uuid}?deleteMode=Permissive|Enforcing}: deletes a zone and its tags. Both are snapshotted
+ * in the job so that a failure restores them exactly (same uuids and dates).
  */
 public class DeleteZoneOperation extends ExistingZoneOperation {
     private static final OperationDescriptor DESCRIPTOR = OperationDescriptor.builder("DeleteZone")
@@ -33,10 +30,10 @@ public class DeleteZoneOperation extends ExistingZoneOperation {
             .rest(RestBinding.delete("/zones/{uuid}"))
             .build();
 
-    private final TagService tags;
+    private final TagStore tags;
 
     /** Wires the operation. */
-    public DeleteZoneOperation(ZoneStore store, ZoneManager zones, TagService tags, EventPublisher events) {
+    public DeleteZoneOperation(ZoneStore store, ZoneManager zones, TagStore tags, EventPublisher events) {
         super(DESCRIPTOR, store, zones, events);
         this.tags = tags;
     }
@@ -47,39 +44,27 @@ public class DeleteZoneOperation extends ExistingZoneOperation {
         String uuid = request.string("uuid");
         return Flow.named(DESCRIPTOR.name())
                 .step("detach-tags", ctx -> {
-                    ctx.put("tags", Json.MAPPER.convertValue(tags.tagsOf(uuid), List.class));
-                    tags.detachAll(uuid);
+                    ctx.put("tags", tags.snapshotsOf(uuid));
+                    tags.deleteByResource(uuid);
                 }, ctx -> {
-                    if (ctx.get("tags") instanceof List<?> saved && tags.tagsOf(uuid).isEmpty()) {
-                        for (Object o : saved) {
-                            TagInventory t = Json.MAPPER.convertValue(o, TagInventory.class);
-                            tags.attach(t.resourceType(), uuid, List.of(t.tag()), t.type() == null ? TagType.User : t.type());
-                        }
+                    if (ctx.get("tags") instanceof List<?> saved) {
+                        tags.restore(saved);
                     }
                 })
                 .step("delete-zone", ctx -> {
                     ZoneEntity z = store.find(uuid);
                     if (z != null) {
-                        ctx.put("zone", Json.toMap(z.toInventory()));
+                        ctx.put("zone", z.snapshot());
+                        ctx.put("inventory", Json.toMap(z.toInventory()));
                         store.delete(uuid);
                     }
                 }, ctx -> {
-                    if (ctx.get("zone") instanceof Map<?, ?> m && !store.exists(uuid)) {
-                        ZoneEntity z = new ZoneEntity();
-                        z.setUuid(uuid);
-                        z.setName((String) m.get("name"));
-                        z.setDescription((String) m.get("description"));
-                        z.setState((String) m.get("state"));
-                        z.setType((String) m.get("type"));
-                        z.setDefault(Boolean.TRUE.equals(m.get("isDefault")));
-                        Timestamp now = new Timestamp(System.currentTimeMillis());
-                        z.setCreateDate(now);
-                        z.setLastOpDate(now);
-                        store.create(z);
+                    if (ctx.get("zone") instanceof Map<?, ?> saved) {
+                        store.restore(saved);
                     }
                 })
                 .step("announce", ctx -> {
-                    Object inv = ctx.get("zone");
+                    Object inv = ctx.get("inventory");
                     if (inv != null) {
                         events.publish(new ResourceEvent(EventType.DELETED, ZoneInventory.RESOURCE_TYPE, uuid, inv, null, null, null, null));
                     }

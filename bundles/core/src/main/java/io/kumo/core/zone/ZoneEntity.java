@@ -21,6 +21,34 @@ public class ZoneEntity {
     private Timestamp createDate;
     private Timestamp lastOpDate;
 
+    /** @return every column, dates as epoch millis: what a job keeps to restore the row exactly */
+    public java.util.Map<String, Object> snapshot() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("uuid", uuid);
+        m.put("name", name);
+        m.put("description", description);
+        m.put("state", state);
+        m.put("type", type);
+        m.put("isDefault", isDefault);
+        m.put("createDate", createDate.getTime());
+        m.put("lastOpDate", lastOpDate.getTime());
+        return m;
+    }
+
+    /** @param m a {@link #snapshot()} (possibly read back from JSON) @return the row it describes */
+    public static ZoneEntity fromSnapshot(java.util.Map<?, ?> m) {
+        ZoneEntity z = new ZoneEntity();
+        z.setUuid((String) m.get("uuid"));
+        z.setName((String) m.get("name"));
+        z.setDescription((String) m.get("description"));
+        z.setState((String) m.get("state"));
+        z.setType((String) m.get("type"));
+        z.setDefault(Boolean.TRUE.equals(m.get("isDefault")));
+        z.setCreateDate(new Timestamp(((Number) m.get("createDate")).longValue()));
+        z.setLastOpDate(new Timestamp(((Number) m.get("lastOpDate")).longValue()));
+        return z;
+    }
+
     /** @return the API view of this zone */
     public ZoneInventory toInventory() {
         return new ZoneInventory(uuid, name, description, state, type, isDefault, createDate, lastOpDate);

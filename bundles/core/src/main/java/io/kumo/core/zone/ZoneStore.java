@@ -49,6 +49,21 @@ public class ZoneStore {
         return zone;
     }
 
+    /** Re-creates a deleted zone exactly as snapshotted; nothing happens if it exists. */
+    public void restore(java.util.Map<?, ?> snapshot) {
+        ZoneEntity z = ZoneEntity.fromSnapshot(snapshot);
+        if (em.find(ZoneEntity.class, z.getUuid()) == null) {
+            em.persist(z);
+        }
+    }
+
+    /** @param uuid a zone @return the other zones marked default */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.List<String> defaultZonesExcept(String uuid) {
+        return em.createQuery("SELECT z.uuid FROM ZoneEntity z WHERE z.isDefault = true AND z.uuid <> :uuid", String.class)
+                .setParameter("uuid", uuid).getResultList();
+    }
+
     /** Makes this zone the only default one. */
     public void clearDefaultExcept(String uuid) {
         em.createQuery("UPDATE ZoneEntity z SET z.isDefault = false WHERE z.isDefault = true AND z.uuid <> :uuid")

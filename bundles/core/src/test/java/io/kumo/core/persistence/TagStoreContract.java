@@ -89,4 +89,19 @@ interface TagStoreContract extends DatabaseTest {
         assertFalse(store.delete(t.getUuid()));
         assertNull(store.find(t.getUuid()));
     }
+
+    @Test
+    default void deletedTagsAreRestoredWithTheirUuidsAndDates() {
+        TagStore store = withTags(this);
+        java.util.List<java.util.Map<String, Object>> before = store.snapshotsOf(R1);
+        assertEquals(2, before.size());
+        java.util.List<?> saved = io.kumo.core.json.Json.MAPPER.convertValue(
+                io.kumo.core.json.Json.readMap(io.kumo.core.json.Json.write(java.util.Map.of("t", before))).get("t"), java.util.List.class);
+        assertEquals(2, store.deleteByResource(R1));
+
+        store.restore(saved);
+        store.restore(saved);  // idempotent
+
+        assertEquals(before, store.snapshotsOf(R1), "same uuids, texts, types and dates");
+    }
 }

@@ -92,4 +92,23 @@ interface ZoneStoreContract extends DatabaseTest {
         assertTrue(store.find(c.getUuid()).isDefault());
         assertEquals(1, db().queryLong("SELECT COUNT(*) FROM ZoneVO WHERE isDefault = TRUE"));
     }
+
+    @Test
+    default void aDeletedZoneIsRestoredExactlyFromItsSnapshot() {
+        ZoneStore store = Stores.zones(db(), null);
+        ZoneEntity z = zone("kept", true, new Timestamp(1_700_000_000_123L));
+        store.create(z);
+        java.util.Map<String, Object> snapshot = io.kumo.core.json.Json.readMap(io.kumo.core.json.Json.write(store.find(z.getUuid()).snapshot()));
+        assertTrue(store.delete(z.getUuid()));
+
+        store.restore(snapshot);
+        store.restore(snapshot);  // idempotent, as rollbacks must be
+
+        ZoneEntity back = store.find(z.getUuid());
+        assertEquals(store.find(z.getUuid()).snapshot(), ZoneEntity.fromSnapshot(snapshot).snapshot());
+        assertEquals(1_700_000_000_123L, back.getCreateDate().getTime(), "the original dates, to the millisecond");
+        assertTrue(back.isDefault());
+        assertEquals(java.util.List.of(z.getUuid()), store.defaultZonesExcept(Uuids.random()));
+        assertEquals(java.util.List.of(), store.defaultZonesExcept(z.getUuid()));
+    }
 }

@@ -67,6 +67,8 @@ public final class Stores {
             @Override public ZoneEntity update(String uuid, Consumer<ZoneEntity> changes) { return db.inTransaction(() -> super.update(uuid, changes)); }
             @Override public void clearDefaultExcept(String uuid) { db.inTransaction(() -> super.clearDefaultExcept(uuid)); }
             @Override public boolean delete(String uuid) { return db.inTransaction(() -> super.delete(uuid)); }
+            @Override public void restore(java.util.Map<?, ?> snapshot) { db.inTransaction(() -> super.restore(snapshot)); }
+            @Override public List<String> defaultZonesExcept(String uuid) { return db.inTransaction(() -> super.defaultZonesExcept(uuid)); }
             @Override public QueryResult<Object> query(QueryRequest request) { return db.inTransaction(() -> super.query(request)); }
         };
         s.setEntityManager(db.entityManager());
@@ -96,6 +98,8 @@ public final class Stores {
             @Override public boolean delete(String uuid) { return db.inTransaction(() -> super.delete(uuid)); }
             @Override public TagEntity updateText(String uuid, String text) { return db.inTransaction(() -> super.updateText(uuid, text)); }
             @Override public int deleteByResource(String resourceUuid) { return db.inTransaction(() -> super.deleteByResource(resourceUuid)); }
+            @Override public void restore(List<?> snapshots) { db.inTransaction(() -> super.restore(snapshots)); }
+            @Override public List<java.util.Map<String, Object>> snapshotsOf(String resourceUuid) { return db.inTransaction(() -> super.snapshotsOf(resourceUuid)); }
             @Override public List<TagEntity> byResource(String resourceUuid) { return db.inTransaction(() -> super.byResource(resourceUuid)); }
             @Override public Set<String> resourcesWithTag(TagType type, QueryOperator op, String value) {
                 return db.inTransaction(() -> super.resourcesWithTag(type, op, value));

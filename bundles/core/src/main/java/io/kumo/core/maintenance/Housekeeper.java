@@ -1,0 +1,70 @@
+package io.kumo.core.maintenance;
+
+import io.kumo.api.config.GlobalConfigService;
+import io.kumo.core.config.CoreGlobalConfigs;
+import io.kumo.core.job.JobStore;
+import io.kumo.core.session.SessionManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Timestamp;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The node's periodic clean-up, one thread for all of it: finished jobs older than {@code api.jobRetentionHours},
+ * and expired sessions (in the database and in the authentication cache). Runs a minute after start, then every ten.
+ */
+public class Housekeeper {
+    private static final Logger LOG = LoggerFactory.getLogger(Housekeeper.class);
+    private final JobStore jobs;
+    private final SessionManager sessions;
+    private final GlobalConfigService config;
+    private ScheduledExecutorService scheduler;
+
+    /** Wires the housekeeper. */
+    public Housekeeper(JobStore jobs, SessionManager sessions, GlobalConfigService config) {
+        this.jobs = jobs;
+        this.sessions = sessions;
+        this.config = config;
+    }
+
+    /** Starts the schedule. */
+    public void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "kumo-housekeeper");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.scheduleWithFixedDelay(this::run, 1, 10, TimeUnit.MINUTES);
+    }
+
+    /** Stops the schedule. */
+    public void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+    }
+
+    /** One round of clean-up; each part failing alone is retried next round. */
+    public void run() {
+        try {
+            long hours = config.longValue(CoreGlobalConfigs.API, CoreGlobalConfigs.JOB_RETENTION_HOURS);
+            int n = jobs.deleteFinishedBefore(new Timestamp(System.currentTimeMillis() - hours * 3_600_000L));
+            if (n > 0) {
+                LOG.info("deleted {} finished job(s) older than {} h", n, hours);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not delete old jobs; will retry", e);
+        }
+        try {
+            int n = sessions.purgeExpired();
+            if (n > 0) {
+                LOG.info("deleted {} expired session(s)", n);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not delete expired sessions; will retry", e);
+        }
+    }
+}

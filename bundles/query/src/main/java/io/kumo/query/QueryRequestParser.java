@@ -53,7 +53,8 @@ public final class QueryRequestParser {
         }
         if (sort != null) {
             boolean ascending = !sort.startsWith("-");
-            String field = sort.startsWith("+") || sort.startsWith("-") ? sort.substring(1) : sort;
+            // a '+' typed raw in a URL arrives as a space: "sort=+name" means ascending either way
+            String field = sort.startsWith("+") || sort.startsWith("-") || sort.startsWith(" ") ? sort.substring(1) : sort;
             return new Sort(sortField(StandardQueryParameters.SORT, sort, field), ascending);
         }
         if (sortBy == null) {

@@ -84,6 +84,9 @@ class QueryRequestParserTest {
         QueryRequest plus = parser.parse(request("sort", "+name"));
         assertEquals("name", plus.sortBy());
         assertTrue(plus.ascending());
+        QueryRequest decodedPlus = parser.parse(request("sort", " name"));
+        assertEquals("name", decodedPlus.sortBy(), "a raw '+' in a URL decodes to a space");
+        assertTrue(decodedPlus.ascending());
         QueryRequest bare = parser.parse(request("sort", "vm.name"));
         assertEquals("vm.name", bare.sortBy());
         assertTrue(bare.ascending());

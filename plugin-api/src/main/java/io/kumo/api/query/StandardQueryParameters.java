@@ -38,7 +38,8 @@ public final class StandardQueryParameters {
                 ParameterDescriptor.integer(START).range(0, Integer.MAX_VALUE).describedAs("offset of the first row"),
                 ParameterDescriptor.bool(COUNT).describedAs("return only the number of matches"),
                 ParameterDescriptor.bool(REPLY_WITH_COUNT).describedAs("return the total number of matches with the page"),
-                ParameterDescriptor.string(SORT).matching("[+-][A-Za-z0-9_.]+").describedAs("+field or -field"),
+                ParameterDescriptor.string(SORT).matching("[+ -][A-Za-z0-9_.]+")
+                        .describedAs("+field or -field (a raw '+' in a URL decodes to a space, which also means ascending)"),
                 ParameterDescriptor.string(SORT_BY).matching("[A-Za-z0-9_.]+").describedAs("field to sort by"),
                 ParameterDescriptor.string(SORT_DIRECTION).oneOf("asc", "desc").describedAs("sort direction"),
                 ParameterDescriptor.stringList(FIELDS).describedAs("fields to return, comma-separated"));

@@ -35,6 +35,10 @@ public final class ErrorCode {
     public static final ErrorCode INVALID_QUERY = new ErrorCode("SYS.1011", 400, "The query is invalid");
     /** The job id is unknown or the job has expired. */
     public static final ErrorCode JOB_NOT_FOUND = new ErrorCode("SYS.1012", 404, "No such API job");
+    /** No host, primary storage or address has the capacity the request needs. */
+    public static final ErrorCode NO_CAPACITY = new ErrorCode("ALLOC.1001", 409, "Not enough capacity for the request");
+    /** The type named (hypervisor, storage...) has no backend installed right now. */
+    public static final ErrorCode TYPE_UNAVAILABLE = new ErrorCode("SYS.1013", 400, "No backend of this type is installed");
     /** The request carries no valid session or signature. */
     public static final ErrorCode UNAUTHENTICATED = new ErrorCode("ID.1001", 401, "Authentication is required");
     /** The caller is authenticated but not allowed to do this. */

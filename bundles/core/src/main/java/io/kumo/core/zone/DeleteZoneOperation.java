@@ -3,6 +3,7 @@ package io.kumo.core.zone;
 import io.kumo.api.event.EventPublisher;
 import io.kumo.api.event.EventType;
 import io.kumo.api.event.ResourceEvent;
+import io.kumo.api.inventory.DependentResourceService;
 import io.kumo.api.job.Flow;
 import io.kumo.api.operation.OperationDescriptor;
 import io.kumo.api.operation.OperationKind;
@@ -17,8 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code DELETE /zones/{uuid}?deleteMode=Permissive|Enforcing}: deletes a zone and its tags. Both are snapshotted
- * in the job so that a failure restores them exactly (same uuids and dates).
+ * {@code DELETE /zones/{uuid}?deleteMode=Permissive|Enforcing}: deletes a zone and its tags. Permissive refuses while
+ * other modules keep resources in the zone (clusters, storage, networks), naming them; Enforcing deletes those first.
+ * The zone and its tags are snapshotted in the job so that a failure restores them exactly (same uuids and dates).
  */
 public class DeleteZoneOperation extends ExistingZoneOperation {
     private static final OperationDescriptor DESCRIPTOR = OperationDescriptor.builder("DeleteZone")
@@ -31,11 +33,22 @@ public class DeleteZoneOperation extends ExistingZoneOperation {
             .build();
 
     private final TagStore tags;
+    private final DependentResourceService dependents;
 
     /** Wires the operation. */
-    public DeleteZoneOperation(ZoneStore store, ZoneManager zones, TagStore tags, EventPublisher events) {
+    public DeleteZoneOperation(ZoneStore store, ZoneManager zones, TagStore tags, EventPublisher events,
+                               DependentResourceService dependents) {
         super(DESCRIPTOR, store, zones, events);
         this.tags = tags;
+        this.dependents = dependents;
+    }
+
+    @Override
+    public void check(OperationRequest request) {
+        super.check(request);
+        if (!"Enforcing".equals(request.string("deleteMode"))) {
+            dependents.requireNoDependents(ZoneInventory.RESOURCE_TYPE, request.string("uuid"));
+        }
     }
 
 
@@ -43,6 +56,12 @@ public class DeleteZoneOperation extends ExistingZoneOperation {
     public Flow flow(OperationRequest request) {
         String uuid = request.string("uuid");
         return Flow.named(DESCRIPTOR.name())
+                // a cascade cannot be undone: it runs first, so that a failure keeps the zone
+                .step("delete-dependents", ctx -> {
+                    if ("Enforcing".equals(request.string("deleteMode"))) {
+                        dependents.deleteDependents(ZoneInventory.RESOURCE_TYPE, uuid);
+                    }
+                })
                 .step("detach-tags", ctx -> {
                     ctx.put("tags", tags.snapshotsOf(uuid));
                     tags.deleteByResource(uuid);

@@ -55,7 +55,26 @@ public final class Database implements AutoCloseable {
     private final EntityManager proxy;
     private final Runnable onClose;
 
+    /**
+     * A module's schema for tests: the kernel's tables plus the module's.
+     *
+     * @param persistenceUnit the RESOURCE_LOCAL test unit listing the module's entities (in its test resources)
+     * @param loader          the class loader the module's changelog is read from
+     * @param changelog       the module's Liquibase changelog, applied after the kernel's
+     */
+    public record ModuleSchema(String persistenceUnit, ClassLoader loader, String changelog) { }
+
+    private static final ModuleSchema KERNEL = new ModuleSchema("kumo-test", null, null);
+
+    private final ModuleSchema module;
+
     private Database(Backend backend, String url, String driver, String user, String password, Runnable onClose) {
+        this(backend, url, driver, user, password, onClose, KERNEL);
+    }
+
+    private Database(Backend backend, String url, String driver, String user, String password, Runnable onClose,
+                     ModuleSchema module) {
+        this.module = module;
         this.backend = backend;
         this.onClose = onClose;
         this.dataSource = new SimpleDataSource(url, user, password);
@@ -71,16 +90,21 @@ public final class Database implements AutoCloseable {
             props.put("javax.persistence.jdbc.user", user);
             props.put("javax.persistence.jdbc.password", password == null ? "" : password);
         }
-        this.factory = Persistence.createEntityManagerFactory("kumo-test", props);
+        this.factory = Persistence.createEntityManagerFactory(module.persistenceUnit(), props);
         this.proxy = (EntityManager) Proxy.newProxyInstance(EntityManager.class.getClassLoader(),
                 new Class<?>[] {EntityManager.class}, this::invoke);
     }
 
     /** @return a new in-memory H2 database with the kernel schema */
     public static Database h2() {
+        return h2(KERNEL);
+    }
+
+    /** @param module a module's schema @return a new in-memory H2 database with the kernel's and the module's schema */
+    public static Database h2(ModuleSchema module) {
         String url = "jdbc:h2:mem:kumo-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         return new Database(Backend.H2, url, "org.h2.Driver", null, null,
-                () -> runSql(new SimpleDataSource(url, null, null), "SHUTDOWN"));
+                () -> runSql(new SimpleDataSource(url, null, null), "SHUTDOWN"), module);
     }
 
     /**
@@ -154,7 +178,12 @@ public final class Database implements AutoCloseable {
      * summary) sent to its log, which the tests keep at WARNING.
      */
     public void migrate() throws Exception {
-        Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService()), () -> new SchemaMigrator(dataSource).migrate());
+        Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService()), () -> {
+            new SchemaMigrator(dataSource).migrate();
+            if (module.changelog() != null) {
+                new SchemaMigrator(dataSource).migrate(module.loader(), module.changelog());
+            }
+        });
     }
 
     /** @return which database this is */

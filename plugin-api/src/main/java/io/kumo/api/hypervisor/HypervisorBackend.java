@@ -1,0 +1,84 @@
+package io.kumo.api.hypervisor;
+
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Drives the hosts of one hypervisor type. Register one as an OSGi service; the kernel finds it by
+ * {@link #hypervisorType()} when a cluster of that type is created or a host is added, connected, pinged or asked to
+ * run a VM. While no backend of a type is registered, that type is refused with a clear error.
+ * <p>
+ * Methods that talk to a host may block; the kernel calls them from job threads. {@link #ping} must not block: the
+ * kernel pings thousands of hosts from a few threads.
+ */
+public interface HypervisorBackend {
+    /** The service property that repeats {@link #hypervisorType()}, for filtering. */
+    String TYPE_PROPERTY = "kumo.hypervisor.type";
+
+    /** @return the hypervisor type, e.g. {@code Simulator} or {@code KVM} */
+    String hypervisorType();
+
+    /**
+     * Connects to a host (or reconnects) and reads its facts.
+     *
+     * @param host how to reach it
+     * @return its facts
+     * @throws Exception if it cannot be reached; the message tells the operator what to check
+     */
+    HostFacts connect(HostConnection host) throws Exception;
+
+    /**
+     * Checks a host is alive.
+     *
+     * @param host how to reach it
+     * @return completes with true if it answered, false (or exceptionally) if not
+     */
+    CompletionStage<Boolean> ping(HostConnection host);
+
+    /**
+     * Forgets a host (after it is deleted); must not fail if the host is unreachable.
+     *
+     * @param host the host
+     */
+    default void disconnect(HostConnection host) { }
+
+    /** @param host the host @param vm the VM to create and start there @throws Exception on failure */
+    void startVm(HostConnection host, VmSpec vm) throws Exception;
+
+    /**
+     * Stops a VM.
+     *
+     * @param host  the host
+     * @param vm    the VM
+     * @param force true to power it off at once, false to ask the guest to shut down first
+     * @throws Exception on failure
+     */
+    void stopVm(HostConnection host, VmSpec vm, boolean force) throws Exception;
+
+    /** @param host the host @param vm the VM @throws Exception on failure */
+    void rebootVm(HostConnection host, VmSpec vm) throws Exception;
+
+    /** @param host the host @param vm the VM @throws Exception on failure */
+    void pauseVm(HostConnection host, VmSpec vm) throws Exception;
+
+    /** @param host the host @param vm the VM @throws Exception on failure */
+    void resumeVm(HostConnection host, VmSpec vm) throws Exception;
+
+    /**
+     * Removes a VM from the host, stopping it if it runs; must succeed if the VM is already gone.
+     *
+     * @param host the host
+     * @param vm   the VM
+     * @throws Exception on failure
+     */
+    void destroyVm(HostConnection host, VmSpec vm) throws Exception;
+
+    /**
+     * Reports the power state of every VM the host knows, for syncing after a reconnect.
+     *
+     * @param host the host
+     * @return VM uuid to state
+     * @throws Exception if the host cannot be asked
+     */
+    Map<String, VmPowerState> vmStates(HostConnection host) throws Exception;
+}

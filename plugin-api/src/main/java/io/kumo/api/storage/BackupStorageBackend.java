@@ -1,0 +1,47 @@
+package io.kumo.api.storage;
+
+import io.kumo.api.image.ImageInventory;
+
+import java.util.function.IntConsumer;
+
+/**
+ * Drives backup storage of one type. Register one as an OSGi service; the kernel finds it by {@link #type()}. While no
+ * backend of a type is registered, adding storage of that type is refused with a clear error. Methods may block; the
+ * kernel calls them from job threads.
+ */
+public interface BackupStorageBackend {
+    /** The service property that repeats {@link #type()}, for filtering. */
+    String TYPE_PROPERTY = "kumo.backupStorage.type";
+
+    /** @return the storage type, e.g. {@code SimulatorBackupStorage} */
+    String type();
+
+    /**
+     * Connects to the storage and reads its capacity.
+     *
+     * @param storage the storage as added
+     * @return its capacity
+     * @throws Exception if it cannot be reached
+     */
+    StorageCapacity connect(BackupStorageInventory storage) throws Exception;
+
+    /**
+     * Fetches an image from its URL onto the storage.
+     *
+     * @param storage  the backup storage
+     * @param image    the image, with its URL and declared format
+     * @param progress told the percentage done, 0..100
+     * @return what was stored
+     * @throws Exception on failure; nothing must be left behind
+     */
+    ImageDownload downloadImage(BackupStorageInventory storage, ImageInventory image, IntConsumer progress) throws Exception;
+
+    /**
+     * Deletes an image; must succeed if it is already gone.
+     *
+     * @param storage     the backup storage
+     * @param installPath where the image is
+     * @throws Exception on failure
+     */
+    void deleteImage(BackupStorageInventory storage, String installPath) throws Exception;
+}

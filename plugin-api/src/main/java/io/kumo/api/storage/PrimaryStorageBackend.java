@@ -1,0 +1,62 @@
+package io.kumo.api.storage;
+
+import io.kumo.api.hypervisor.HostConnection;
+
+/**
+ * Drives primary storage of one type. Register one as an OSGi service; the kernel finds it by {@link #type()}. While
+ * no backend of a type is registered, adding storage of that type is refused with a clear error. Methods may block;
+ * the kernel calls them from job threads.
+ */
+public interface PrimaryStorageBackend {
+    /** The service property that repeats {@link #type()}, for filtering. */
+    String TYPE_PROPERTY = "kumo.primaryStorage.type";
+
+    /** @return the storage type, e.g. {@code SimulatorPrimaryStorage} */
+    String type();
+
+    /**
+     * Connects to the storage and reads its capacity.
+     *
+     * @param storage the storage as added
+     * @return its capacity
+     * @throws Exception if it cannot be reached
+     */
+    StorageCapacity connect(PrimaryStorageInventory storage) throws Exception;
+
+    /**
+     * Creates a VM's root volume from an image.
+     *
+     * @param storage   the primary storage
+     * @param host      the host the VM will run on (local storage puts the volume there)
+     * @param volumeUuid the new volume
+     * @param image     the image to start from, with the backup storage it is on
+     * @param imageInstallPath where the image is on that backup storage
+     * @return where the volume is
+     * @throws Exception on failure; nothing must be left behind
+     */
+    VolumeInstantiation createRootVolume(PrimaryStorageInventory storage, HostConnection host, String volumeUuid,
+                                         io.kumo.api.image.ImageInventory image, String imageInstallPath) throws Exception;
+
+    /**
+     * Creates an empty data volume.
+     *
+     * @param storage    the primary storage
+     * @param host       the host the VM runs on, or null
+     * @param volumeUuid the new volume
+     * @param size       its size in bytes
+     * @return where the volume is
+     * @throws Exception on failure; nothing must be left behind
+     */
+    VolumeInstantiation createDataVolume(PrimaryStorageInventory storage, HostConnection host, String volumeUuid,
+                                         long size) throws Exception;
+
+    /**
+     * Deletes a volume; must succeed if it is already gone.
+     *
+     * @param storage     the primary storage
+     * @param host        the host it is on, or null
+     * @param installPath where it is
+     * @throws Exception on failure
+     */
+    void deleteVolume(PrimaryStorageInventory storage, HostConnection host, String installPath) throws Exception;
+}

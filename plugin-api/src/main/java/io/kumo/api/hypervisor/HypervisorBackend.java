@@ -19,6 +19,11 @@ public interface HypervisorBackend {
     String hypervisorType();
 
     /**
+     * @return the operation that adds a host of this type; the kernel's common parameters are {@code name}, {@code description}, {@code managementIp}, {@code clusterUuid}, {@code resourceUuid}; {@code username} and {@code password} go to {@link HostConnection}'s fields, the rest to its properties
+     */
+    io.kumo.api.operation.AddOperationSpec addOperation();
+
+    /**
      * Connects to a host (or reconnects) and reads its facts.
      *
      * @param host how to reach it

@@ -17,13 +17,19 @@ public interface BackupStorageBackend {
     String type();
 
     /**
+     * @return the operation that adds backup storage of this type; the kernel's common parameters are {@code name}, {@code description}, {@code url}, {@code resourceUuid}
+     */
+    io.kumo.api.operation.AddOperationSpec addOperation();
+
+    /**
      * Connects to the storage and reads its capacity.
      *
-     * @param storage the storage as added
+     * @param storage    the storage as added
+     * @param properties the values of the extra parameters of {@link #addOperation()} it was added with
      * @return its capacity
      * @throws Exception if it cannot be reached
      */
-    StorageCapacity connect(BackupStorageInventory storage) throws Exception;
+    StorageCapacity connect(BackupStorageInventory storage, java.util.Map<String, String> properties) throws Exception;
 
     /**
      * Fetches an image from its URL onto the storage.

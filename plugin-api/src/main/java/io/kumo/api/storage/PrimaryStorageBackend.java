@@ -15,13 +15,19 @@ public interface PrimaryStorageBackend {
     String type();
 
     /**
+     * @return the operation that adds primary storage of this type; the kernel's common parameters are {@code name}, {@code description}, {@code url}, {@code zoneUuid}, {@code resourceUuid}
+     */
+    io.kumo.api.operation.AddOperationSpec addOperation();
+
+    /**
      * Connects to the storage and reads its capacity.
      *
-     * @param storage the storage as added
+     * @param storage    the storage as added
+     * @param properties the values of the extra parameters of {@link #addOperation()} it was added with
      * @return its capacity
      * @throws Exception if it cannot be reached
      */
-    StorageCapacity connect(PrimaryStorageInventory storage) throws Exception;
+    StorageCapacity connect(PrimaryStorageInventory storage, java.util.Map<String, String> properties) throws Exception;
 
     /**
      * Creates a VM's root volume from an image.

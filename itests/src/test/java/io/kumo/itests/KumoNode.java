@@ -59,6 +59,14 @@ public final class KumoNode implements AutoCloseable {
         return this;
     }
 
+    /** @return the process id of the node's JVM (the launcher execs java), for CPU and memory readings */
+    public long pid() {
+        if (process == null) {
+            throw new IllegalStateException("the node is not started");
+        }
+        return process.pid();
+    }
+
     /** @return the node's uuid, as it persists it in its data directory */
     public String nodeUuid() throws IOException {
         return Files.readString(data.resolve("kumo/node.uuid")).trim();

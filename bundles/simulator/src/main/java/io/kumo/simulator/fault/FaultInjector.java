@@ -124,23 +124,22 @@ public class FaultInjector {
     }
 
     /**
-     * Decides the outcome of one call, consuming one failure of a counted injection.
+     * Decides the outcome of one call, consuming one failure of a counted injection. An injection on the item wins over
+     * one on the resource, which wins over one on {@code all}.
      *
-     * @param call    the call
-     * @param label   what the target is, for messages, e.g. {@code host}
-     * @param targets the uuids the call is about, most specific first (e.g. the VM, then its host)
+     * @param call     the call
+     * @param label    what the resource is, for messages, e.g. {@code host}
+     * @param resource the host or storage uuid the call goes to
+     * @param item     the VM, volume or image uuid it is about, or null
      * @return its latency and failure
      */
-    public Outcome next(SimulatedCall call, String label, String... targets) {
+    public Outcome next(SimulatedCall call, String label, String resource, String item) {
         if (injections.isEmpty()) {
             return Outcome.NORMAL;
         }
-        Injection found = null;
-        for (String target : targets) {
-            found = find(target, call);
-            if (found != null) {
-                break;
-            }
+        Injection found = item == null ? null : find(item, call);
+        if (found == null) {
+            found = find(resource, call);
         }
         if (found == null) {
             found = find(ALL, call);
@@ -148,7 +147,7 @@ public class FaultInjector {
         if (found == null) {
             return Outcome.NORMAL;
         }
-        String failure = found.takeFailure() ? failureMessage(call, label, targets[0], found.message) : null;
+        String failure = found.takeFailure() ? failureMessage(call, label, resource, item, found.message) : null;
         return new Outcome(found.latencyMs, failure);
     }
 
@@ -157,8 +156,9 @@ public class FaultInjector {
         return exact != null ? exact : injections.get(new Key(target, SimulatedCall.ALL));
     }
 
-    private static String failureMessage(SimulatedCall call, String label, String target, String message) {
-        String what = "simulated failure of " + call.wireName() + " on " + label + " " + target
+    private static String failureMessage(SimulatedCall call, String label, String resource, String item, String message) {
+        String what = "simulated failure of " + call.wireName() + (item == null ? "" : " for " + item) + " on " + label
+                + " " + resource
                 + " (configured by ConfigureSimulator; clear it with ResetSimulator)";
         return message == null || message.isBlank() ? what : message + ": " + what;
     }
@@ -166,19 +166,20 @@ public class FaultInjector {
     /**
      * Runs a blocking call: sleeps its latency, then fails or succeeds.
      *
-     * @param call    the call
-     * @param label   what the target is
-     * @param targets the uuids the call is about, most specific first
+     * @param call     the call
+     * @param label    what the resource is
+     * @param resource the host or storage uuid the call goes to
+     * @param item     the VM, volume or image uuid it is about, or null
      * @throws SimulatorException if an injected failure applies, or if interrupted
      */
-    public void apply(SimulatedCall call, String label, String... targets) throws SimulatorException {
-        Outcome outcome = next(call, label, targets);
+    public void apply(SimulatedCall call, String label, String resource, String item) throws SimulatorException {
+        Outcome outcome = next(call, label, resource, item);
         if (outcome.latencyMs() > 0) {
             try {
                 Thread.sleep(outcome.latencyMs());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SimulatorException(call.wireName() + " on " + label + " " + targets[0] + " was interrupted");
+                throw new SimulatorException(call.wireName() + " on " + label + " " + resource + " was interrupted");
             }
         }
         if (outcome.failure() != null) {
@@ -190,15 +191,15 @@ public class FaultInjector {
      * Runs a call asynchronously without blocking the caller: at once when there is no latency, else on the shared
      * scheduler after the latency.
      *
-     * @param call    the call
-     * @param label   what the target is
-     * @param target  the uuid the call is about
-     * @param work    computes the result (may throw to fail)
-     * @param <T>     the result type
+     * @param call     the call
+     * @param label    what the resource is
+     * @param resource the host or storage uuid the call goes to
+     * @param work     computes the result (may throw to fail)
+     * @param <T>      the result type
      * @return completes with the result, or exceptionally with the injected failure
      */
-    public <T> CompletionStage<T> async(SimulatedCall call, String label, String target, Work<T> work) {
-        Outcome outcome = next(call, label, target);
+    public <T> CompletionStage<T> async(SimulatedCall call, String label, String resource, Work<T> work) {
+        Outcome outcome = next(call, label, resource, null);
         if (outcome.latencyMs() == 0) {
             return complete(outcome, work);
         }

@@ -58,7 +58,7 @@ public class SimulatorHypervisorBackend implements HypervisorBackend {
 
     @Override
     public HostFacts connect(HostConnection host) throws SimulatorException {
-        faults.apply(SimulatedCall.CONNECT, LABEL, host.hostUuid());
+        faults.apply(SimulatedCall.CONNECT, LABEL, host.hostUuid(), null);
         SimulatedHost known = hosts.get(host.hostUuid()).orElse(null);
         if (known != null) {
             known.requirePoweredOn();
@@ -154,7 +154,7 @@ public class SimulatorHypervisorBackend implements HypervisorBackend {
 
     @Override
     public Map<String, VmPowerState> vmStates(HostConnection host) throws SimulatorException {
-        faults.apply(SimulatedCall.VM_STATES, LABEL, host.hostUuid());
+        faults.apply(SimulatedCall.VM_STATES, LABEL, host.hostUuid(), null);
         SimulatedHost simulated = hosts.getOrCreate(host.hostUuid());
         simulated.requirePoweredOn();
         return simulated.vmStates();
@@ -162,7 +162,7 @@ public class SimulatorHypervisorBackend implements HypervisorBackend {
 
     private void onVm(SimulatedCall call, HostConnection host, VmSpec vm, SimulatedHost.Transition transition)
             throws SimulatorException {
-        faults.apply(call, LABEL, vm.vmUuid(), host.hostUuid());
+        faults.apply(call, LABEL, host.hostUuid(), vm.vmUuid());
         SimulatedHost simulated = hosts.getOrCreate(host.hostUuid());
         simulated.requirePoweredOn();
         simulated.transition(vm.vmUuid(), transition);

@@ -41,14 +41,14 @@ public class SimulatorBackupStorageBackend implements BackupStorageBackend {
 
     @Override
     public StorageCapacity connect(BackupStorageInventory storage, Map<String, String> properties) throws SimulatorException {
-        faults.apply(SimulatedCall.CONNECT, storages.label(), storage.uuid());
+        faults.apply(SimulatedCall.CONNECT, storages.label(), storage.uuid(), null);
         return storages.connect(storage.uuid(), properties);
     }
 
     @Override
     public ImageDownload downloadImage(BackupStorageInventory storage, ImageInventory image, IntConsumer progress)
             throws SimulatorException {
-        FaultInjector.Outcome outcome = faults.next(SimulatedCall.DOWNLOAD_IMAGE, storages.label(), image.uuid(), storage.uuid());
+        FaultInjector.Outcome outcome = faults.next(SimulatedCall.DOWNLOAD_IMAGE, storages.label(), storage.uuid(), image.uuid());
         SimulatedImage found = SimulatedImage.at(image.url(), image.format());
         for (int step = 1; step <= PROGRESS_STEPS; step++) {
             sleep(outcome.latencyMs() / PROGRESS_STEPS, image);
@@ -80,7 +80,7 @@ public class SimulatorBackupStorageBackend implements BackupStorageBackend {
 
     @Override
     public void deleteImage(BackupStorageInventory storage, String installPath) throws SimulatorException {
-        faults.apply(SimulatedCall.DELETE_IMAGE, storages.label(), storage.uuid());
+        faults.apply(SimulatedCall.DELETE_IMAGE, storages.label(), storage.uuid(), null);
         storages.get(storage.uuid()).remove(installPath);
     }
 }

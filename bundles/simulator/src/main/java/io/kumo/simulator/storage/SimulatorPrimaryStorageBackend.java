@@ -42,14 +42,14 @@ public class SimulatorPrimaryStorageBackend implements PrimaryStorageBackend {
 
     @Override
     public StorageCapacity connect(PrimaryStorageInventory storage, Map<String, String> properties) throws SimulatorException {
-        faults.apply(SimulatedCall.CONNECT, storages.label(), storage.uuid());
+        faults.apply(SimulatedCall.CONNECT, storages.label(), storage.uuid(), null);
         return storages.connect(storage.uuid(), properties);
     }
 
     @Override
     public VolumeInstantiation createRootVolume(PrimaryStorageInventory storage, HostConnection host, String volumeUuid,
                                                 ImageInventory image, String imageInstallPath) throws SimulatorException {
-        faults.apply(SimulatedCall.CREATE_ROOT_VOLUME, storages.label(), volumeUuid, storage.uuid());
+        faults.apply(SimulatedCall.CREATE_ROOT_VOLUME, storages.label(), storage.uuid(), volumeUuid);
         long size = image.size() > 0 ? image.size() : DEFAULT_VOLUME_SIZE;
         long actualSize = image.actualSize() > 0 ? Math.min(image.actualSize(), size) : size;
         String format = "raw".equals(image.format()) ? "raw" : "qcow2";
@@ -59,7 +59,7 @@ public class SimulatorPrimaryStorageBackend implements PrimaryStorageBackend {
     @Override
     public VolumeInstantiation createDataVolume(PrimaryStorageInventory storage, HostConnection host, String volumeUuid,
                                                 long size) throws SimulatorException {
-        faults.apply(SimulatedCall.CREATE_DATA_VOLUME, storages.label(), volumeUuid, storage.uuid());
+        faults.apply(SimulatedCall.CREATE_DATA_VOLUME, storages.label(), storage.uuid(), volumeUuid);
         if (size <= 0) {
             throw new SimulatorException("a data volume needs a size > 0 bytes, not " + size);
         }
@@ -76,7 +76,7 @@ public class SimulatorPrimaryStorageBackend implements PrimaryStorageBackend {
 
     @Override
     public void deleteVolume(PrimaryStorageInventory storage, HostConnection host, String installPath) throws SimulatorException {
-        faults.apply(SimulatedCall.DELETE_VOLUME, storages.label(), storage.uuid());
+        faults.apply(SimulatedCall.DELETE_VOLUME, storages.label(), storage.uuid(), null);
         storages.get(storage.uuid()).remove(installPath);
     }
 }

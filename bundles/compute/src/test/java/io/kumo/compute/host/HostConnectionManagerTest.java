@@ -79,7 +79,7 @@ class HostConnectionManagerTest {
             addAlive(i);
         }
         manager.resize(60);
-        manager.reload();
+        manager.resync();
         assertEquals(List.of(10), List.copyOf(new HashSet<>(manager.slotSizes())), "600 hosts over 60 one-second slots");
 
         for (int tick = 0; tick < 60; tick++) {
@@ -108,7 +108,7 @@ class HostConnectionManagerTest {
         }
         owned = mine::contains;
         manager.resize(10);
-        manager.reload();
+        manager.resync();
         turns(10);
         assertEquals(mine, new HashSet<>(backend.pinged));
         assertEquals(10, backend.pinged.size());
@@ -120,7 +120,7 @@ class HostConnectionManagerTest {
         String uuid = addAlive(1);
         String ip = store.find(uuid).getManagementIp();
         manager.resize(5);
-        manager.reload();
+        manager.resync();
 
         backend.alive.remove(ip);
         turns(5 * 2);
@@ -158,7 +158,7 @@ class HostConnectionManagerTest {
     @Test
     void hostEventsKeepTheHostsInMemoryUpToDate() {
         manager.resize(5);
-        manager.reload();
+        manager.resync();
         String uuid = addAlive(7);
         assertNull(manager.tracked(uuid));
 
@@ -170,5 +170,24 @@ class HostConnectionManagerTest {
         manager.onEvent(new ResourceEvent(EventType.DELETED, "host", uuid, null, null, null, null, null));
         assertNull(manager.tracked(uuid));
         assertEquals(0, manager.slotSizes().stream().mapToInt(Integer::intValue).sum());
+    }
+
+    @Test
+    void aResyncCatchesUpWithChangesWhoseEventsWereMissed() {
+        String kept = addAlive(1);
+        String gone = addAlive(2);
+        manager.resize(4);
+        manager.resync();
+        String added = addAlive(3);
+        db.execute("UPDATE HostVO SET status = 'Disconnected' WHERE uuid = '" + kept + "'");
+        db.execute("DELETE FROM HostConnectionVO WHERE hostUuid = '" + gone + "'");
+        db.execute("DELETE FROM HostVO WHERE uuid = '" + gone + "'");
+
+        manager.resync();
+
+        assertEquals("Disconnected", manager.tracked(kept).status);
+        assertNull(manager.tracked(gone));
+        assertEquals("Connected", manager.tracked(added).status);
+        assertEquals(2, manager.slotSizes().stream().mapToInt(Integer::intValue).sum());
     }
 }

@@ -30,6 +30,27 @@ public record OperationRequest(String operation, Map<String, Object> params, Lis
         Objects.requireNonNull(requestId, "requestId");
     }
 
+    /** What a redacted secret parameter reads as. */
+    public static final String REDACTED = "*****";
+
+    /**
+     * @param descriptor the operation's declaration
+     * @return this request with the values of its secret parameters replaced by {@link #REDACTED}, for job records,
+     *         logs and audit
+     */
+    public OperationRequest redacted(OperationDescriptor descriptor) {
+        Map<String, Object> copy = null;
+        for (ParameterDescriptor p : descriptor.parameters().values()) {
+            if (p.secret() && params.get(p.name()) != null) {
+                if (copy == null) {
+                    copy = new java.util.LinkedHashMap<>(params);
+                }
+                copy.put(p.name(), REDACTED);
+            }
+        }
+        return copy == null ? this : new OperationRequest(operation, copy, systemTags, userTags, caller, requestId);
+    }
+
     /** @param name a parameter @return true if present */
     public boolean has(String name) { return params.get(name) != null; }
 

@@ -78,7 +78,8 @@ public class JobEngine {
         job.setSerializationKey(key);
         job.setState(JobState.Waiting);
         job.setManagementNodeUuid(cluster.localNodeUuid());
-        job.setRequestJson(Json.write(request));
+        // secrets are used in memory while the job runs; the record (read again only to roll back) never holds them
+        job.setRequestJson(Json.write(request.redacted(operation.descriptor())));
         job.setCreateDate(now);
         job.setLastOpDate(now);
         store.create(job);

@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -102,6 +103,20 @@ class JobEngineTest {
         assertEquals(NODE, job.managementNodeUuid());
         assertEquals("thing-1", job.serializationKey());
         assertEquals("CreateThing", job.operation());
+    }
+
+    @Test
+    void aSecretParameterIsUsedByTheStepsButNeverWrittenToTheJobRecord() {
+        TestOperation op = new TestOperation("AddThing", r -> Flow.named("AddThing")
+                .step("connect", ctx -> calls.add("connect with " + ctx.request().string("password"))).build());
+
+        String jobId = engine.accept(op, op.requestWithSecret("thing-1", "hunter2"));
+        assertEquals(JobState.Succeeded, finished(jobId).state());
+
+        assertEquals(List.of("connect with hunter2"), calls, "the running job sees the secret");
+        String record = store.find(jobId).getRequestJson();
+        assertFalse(record.contains("hunter2"), "the persisted request must not hold the secret: " + record);
+        assertTrue(record.contains(OperationRequest.REDACTED), record);
     }
 
     @Test

@@ -28,6 +28,7 @@ final class TestOperation implements AsyncOperation {
         this.descriptor = OperationDescriptor.builder(name).kind(OperationKind.CREATE).resourceType("thing")
                 .param(ParameterDescriptor.string("key").mandatory())
                 .param(ParameterDescriptor.integer("index"))
+                .param(ParameterDescriptor.string("password").asSecret())
                 .build();
         this.flow = flow;
         this.check = check;
@@ -36,6 +37,12 @@ final class TestOperation implements AsyncOperation {
     /** @return a request of this operation on that key */
     OperationRequest request(String key, int index) {
         return new OperationRequest(descriptor.name(), Map.of("key", key, "index", index), null, null,
+                Caller.system("internal"), Uuids.random());
+    }
+
+    /** @return a request of this operation on that key carrying a secret */
+    OperationRequest requestWithSecret(String key, String password) {
+        return new OperationRequest(descriptor.name(), Map.of("key", key, "password", password), null, null,
                 Caller.system("internal"), Uuids.random());
     }
 

@@ -1,0 +1,99 @@
+package io.kumo.simulator.host;
+
+import io.kumo.api.hypervisor.HostFacts;
+import io.kumo.api.hypervisor.VmPowerState;
+import io.kumo.simulator.SimulatorException;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One simulated host: its facts, whether it is powered on, and the power state of each VM it runs. Thread-safe; small
+ * enough for tens of thousands per JVM.
+ */
+public final class SimulatedHost {
+    private final String uuid;
+    private final Map<String, VmPowerState> vms = new ConcurrentHashMap<>();
+    private volatile HostFacts facts;
+    private volatile boolean poweredOn = true;
+
+    SimulatedHost(String uuid, HostFacts facts) {
+        this.uuid = uuid;
+        this.facts = facts;
+    }
+
+    /** @return the host uuid */
+    public String uuid() { return uuid; }
+
+    /** @return the facts it reported when last connected */
+    public HostFacts facts() { return facts; }
+
+    void facts(HostFacts value) { this.facts = value; }
+
+    /** @return whether it is powered on */
+    public boolean poweredOn() { return poweredOn; }
+
+    /** Powers it off: every VM on it stops, as when a real host loses power. */
+    void powerOff() {
+        poweredOn = false;
+        vms.replaceAll((vm, state) -> VmPowerState.Stopped);
+    }
+
+    /** Powers it back on; its VMs stay stopped. */
+    void powerOn() {
+        poweredOn = true;
+    }
+
+    /** @throws SimulatorException if the host is powered off */
+    void requirePoweredOn() throws SimulatorException {
+        if (!poweredOn) {
+            throw new SimulatorException("simulator host " + uuid + " is powered off (by PowerOffSimulatorHost);"
+                    + " power it on with PowerOnSimulatorHost");
+        }
+    }
+
+    /** @param vmUuid a VM @return its power state, {@link VmPowerState#Absent} if the host does not know it */
+    public VmPowerState vmState(String vmUuid) {
+        return vms.getOrDefault(vmUuid, VmPowerState.Absent);
+    }
+
+    /** @return a copy of every VM's power state */
+    public Map<String, VmPowerState> vmStates() {
+        return Map.copyOf(vms);
+    }
+
+    /**
+     * Moves a VM from one power state to another atomically.
+     *
+     * @param vmUuid     the VM
+     * @param transition the new state given the current one ({@link VmPowerState#Absent} if unknown); returns
+     *                   {@link VmPowerState#Absent} to forget the VM
+     * @throws SimulatorException if the transition refuses the current state
+     */
+    void transition(String vmUuid, Transition transition) throws SimulatorException {
+        SimulatorException[] refused = new SimulatorException[1];
+        vms.compute(vmUuid, (vm, current) -> {
+            try {
+                VmPowerState next = transition.next(current == null ? VmPowerState.Absent : current);
+                return next == VmPowerState.Absent ? null : next;
+            } catch (SimulatorException e) {
+                refused[0] = e;
+                return current;
+            }
+        });
+        if (refused[0] != null) {
+            throw refused[0];
+        }
+    }
+
+    /** Computes a VM's next power state from its current one. */
+    @FunctionalInterface
+    interface Transition {
+        VmPowerState next(VmPowerState current) throws SimulatorException;
+    }
+
+    /** @param vmUuid a VM to stop behind Kumo's back @return false if this host does not know it */
+    boolean kill(String vmUuid) {
+        return vms.computeIfPresent(vmUuid, (vm, state) -> VmPowerState.Stopped) != null;
+    }
+}

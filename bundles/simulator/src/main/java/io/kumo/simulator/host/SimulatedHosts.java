@@ -1,0 +1,80 @@
+package io.kumo.simulator.host;
+
+import io.kumo.api.hypervisor.HostFacts;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Every host the simulator knows in this JVM, by uuid. */
+public class SimulatedHosts {
+    private final Map<String, SimulatedHost> hosts = new ConcurrentHashMap<>();
+
+    /**
+     * Records a host's facts when it connects, keeping its VMs and power state if it was known.
+     *
+     * @param uuid  the host
+     * @param facts what it reports
+     * @return the host
+     */
+    SimulatedHost connected(String uuid, HostFacts facts) {
+        SimulatedHost host = hosts.computeIfAbsent(uuid, u -> new SimulatedHost(u, facts));
+        host.facts(facts);
+        return host;
+    }
+
+    /**
+     * @param uuid a host
+     * @return the host, known or not: a host Kumo has but this JVM never connected (e.g. after a restart) is
+     *         simulated as powered on, with no VMs
+     */
+    SimulatedHost getOrCreate(String uuid) {
+        return hosts.computeIfAbsent(uuid, u -> new SimulatedHost(u, null));
+    }
+
+    /** @param uuid a host @return it, if this simulator knows it */
+    public Optional<SimulatedHost> get(String uuid) {
+        return Optional.ofNullable(hosts.get(uuid));
+    }
+
+    /** @param uuid a host to forget with its VMs */
+    void forget(String uuid) {
+        hosts.remove(uuid);
+    }
+
+    /** @return every known host */
+    public Collection<SimulatedHost> all() {
+        return hosts.values();
+    }
+
+    /** @param uuid a known host to power off (its VMs stop) @return false if unknown */
+    public boolean powerOff(String uuid) {
+        return get(uuid).map(h -> { h.powerOff(); return true; }).orElse(false);
+    }
+
+    /** @param uuid a known host to power on @return false if unknown */
+    public boolean powerOn(String uuid) {
+        return get(uuid).map(h -> { h.powerOn(); return true; }).orElse(false);
+    }
+
+    /** Powers every host on. */
+    public void powerOnAll() {
+        hosts.values().forEach(SimulatedHost::powerOn);
+    }
+
+    /**
+     * Stops a VM behind Kumo's back, wherever it runs.
+     *
+     * @param vmUuid the VM
+     * @return the host it was on, if any host knows it
+     */
+    public Optional<String> killVm(String vmUuid) {
+        for (SimulatedHost host : hosts.values()) {
+            if (host.kill(vmUuid)) {
+                return Optional.of(host.uuid());
+            }
+        }
+        return Optional.empty();
+    }
+}

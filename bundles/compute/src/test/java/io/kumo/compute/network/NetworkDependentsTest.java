@@ -165,6 +165,24 @@ class NetworkDependentsTest {
     }
 
     @Test
+    void aVxlanNetworkReachesItsPoolsClusters() {
+        String pool = l2("zone", L2NetworkEntity.VXLAN_POOL, null);
+        String vxlan = l2("zone", L2NetworkEntity.VXLAN, pool);
+        String l3 = l3(vxlan, "10.3.0.0/24");
+        L2ClusterRefEntity ref = new L2ClusterRefEntity();
+        ref.setUuid(Uuids.random());
+        ref.setL2NetworkUuid(pool);
+        ref.setClusterUuid("c1");
+        ref.setCreateDate(new Timestamp(System.currentTimeMillis()));
+        l2s.attach(ref);
+        L2NetworkManager l2m = new L2NetworkManager(l2s, List.of());
+        NetworkManager networks = new NetworkManager(l2s, l2m, l3s, allocator);
+        assertEquals(java.util.Set.of("c1"), networks.clustersReaching(l3));
+        assertEquals(List.of("c1"), networks.l2Network(vxlan).orElseThrow().attachedClusterUuids());
+        assertEquals(java.util.Set.of(), networks.clustersReaching("0123456789abcdef0123456789abcdef"));
+    }
+
+    @Test
     void aDeletedL3NetworkIsRestoredExactlyFromItsJobSnapshot() throws Exception {
         String l2 = l2("zone", L2NetworkEntity.NO_VLAN, null);
         String l3 = l3(l2, "10.9.0.0/24");

@@ -19,7 +19,9 @@ public interface DependentResourceProvider {
     List<String> dependentsOf(String parentType, String parentUuid);
 
     /**
-     * Deletes every dependent of the parent (Enforcing mode), with their own dependents.
+     * Deletes what the module keeps under a parent being deleted. Every delete of the parent calls it, after its
+     * checks: in {@code Enforcing} mode every dependent goes, with its own dependents; in {@code Permissive} mode
+     * {@link #dependentsOf} was empty, so only what never blocks a delete (attachments, references) is left to remove.
      *
      * @param parentType the parent resource type
      * @param parentUuid the parent

@@ -25,7 +25,8 @@ public interface DependentResourceService {
     void requireNoDependents(String parentType, String parentUuid);
 
     /**
-     * Deletes every dependent (Enforcing mode).
+     * Deletes what other modules keep under a resource being deleted: every dependent in {@code Enforcing} mode, only
+     * the non-blocking attachments in {@code Permissive} mode (after {@link #requireNoDependents} passed).
      *
      * @param parentType the resource type
      * @param parentUuid the resource

@@ -54,9 +54,8 @@ public class DeleteClusterOperation extends ExistingClusterOperation {
         return Flow.named(DESCRIPTOR.name())
                 // a cascade cannot be undone: it runs first, so that a failure keeps the cluster
                 .step("delete-dependents", ctx -> {
-                    if ("Enforcing".equals(request.string("deleteMode"))) {
-                        dependents.deleteDependents(ClusterInventory.RESOURCE_TYPE, uuid);
-                    }
+                    // Enforcing: everything under it; Permissive (checked: nothing blocks): the attachments left
+                    dependents.deleteDependents(ClusterInventory.RESOURCE_TYPE, uuid);
                 })
                 .step("delete-cluster", ctx -> {
                     ClusterEntity c = store.find(uuid);

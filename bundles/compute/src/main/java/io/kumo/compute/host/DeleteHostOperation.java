@@ -48,9 +48,8 @@ public class DeleteHostOperation extends ExistingHostOperation {
         return Flow.named(DESCRIPTOR.name())
                 // a cascade cannot be undone: it runs first, so that a failure keeps the host
                 .step("delete-dependents", ctx -> {
-                    if ("Enforcing".equals(request.string("deleteMode"))) {
-                        dependents.deleteDependents(HostInventory.RESOURCE_TYPE, uuid);
-                    }
+                    // Enforcing: everything under it; Permissive (checked: nothing blocks): the attachments left
+                    dependents.deleteDependents(HostInventory.RESOURCE_TYPE, uuid);
                 })
                 .step("delete-host", ctx -> {
                     HostEntity h = store.find(uuid);

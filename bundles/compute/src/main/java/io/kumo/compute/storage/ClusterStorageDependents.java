@@ -3,7 +3,6 @@ package io.kumo.compute.storage;
 import io.kumo.api.event.EventPublisher;
 import io.kumo.api.event.EventType;
 import io.kumo.api.event.ResourceEvent;
-import io.kumo.api.event.ResourceEventListener;
 import io.kumo.api.inventory.DependentResourceProvider;
 import io.kumo.api.storage.PrimaryStorageInventory;
 
@@ -13,7 +12,7 @@ import java.util.List;
  * Primary storage attachments of a cluster: not dependents (a cluster may be deleted while storage is attached), but
  * removed when the cluster goes, in either delete mode.
  */
-public class ClusterStorageDependents implements DependentResourceProvider, ResourceEventListener {
+public class ClusterStorageDependents implements DependentResourceProvider {
     private final PrimaryStorageStore store;
     private final EventPublisher events;
 
@@ -28,14 +27,6 @@ public class ClusterStorageDependents implements DependentResourceProvider, Reso
 
     @Override
     public void deleteDependents(String parentType, String clusterUuid) { detach(clusterUuid); }
-
-    /** A cluster deleted in Permissive mode leaves its attachments: remove them. */
-    @Override
-    public void onEvent(ResourceEvent event) {
-        if (event.type() == EventType.DELETED) {
-            detach(event.resourceUuid());
-        }
-    }
 
     /** @param clusterUuid a cluster going away: detaches every primary storage from it */
     void detach(String clusterUuid) {

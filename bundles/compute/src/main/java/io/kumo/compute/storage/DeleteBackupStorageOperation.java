@@ -51,9 +51,8 @@ public class DeleteBackupStorageOperation extends ExistingBackupStorageOperation
         return Flow.named(DESCRIPTOR.name())
                 // a cascade cannot be undone: it runs first, so that a failure keeps the storage
                 .step("delete-dependents", ctx -> {
-                    if ("Enforcing".equals(request.string("deleteMode"))) {
-                        dependents.deleteDependents(BackupStorageInventory.RESOURCE_TYPE, uuid);
-                    }
+                    // Enforcing: everything under it; Permissive (checked: nothing blocks): the attachments left
+                    dependents.deleteDependents(BackupStorageInventory.RESOURCE_TYPE, uuid);
                 })
                 .step("delete", ctx -> {
                     BackupStorageEntity ps = store.find(uuid);

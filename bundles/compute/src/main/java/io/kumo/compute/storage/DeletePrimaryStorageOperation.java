@@ -58,9 +58,8 @@ public class DeletePrimaryStorageOperation extends ExistingPrimaryStorageOperati
         return Flow.named(DESCRIPTOR.name())
                 // a cascade cannot be undone: it runs first, so that a failure keeps the storage
                 .step("delete-dependents", ctx -> {
-                    if ("Enforcing".equals(request.string("deleteMode"))) {
-                        dependents.deleteDependents(PrimaryStorageInventory.RESOURCE_TYPE, uuid);
-                    }
+                    // Enforcing: everything under it; Permissive (checked: nothing blocks): the attachments left
+                    dependents.deleteDependents(PrimaryStorageInventory.RESOURCE_TYPE, uuid);
                 })
                 .step("delete", ctx -> {
                     PrimaryStorageEntity ps = store.find(uuid);

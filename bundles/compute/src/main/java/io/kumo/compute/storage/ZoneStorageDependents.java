@@ -3,7 +3,6 @@ package io.kumo.compute.storage;
 import io.kumo.api.event.EventPublisher;
 import io.kumo.api.event.EventType;
 import io.kumo.api.event.ResourceEvent;
-import io.kumo.api.event.ResourceEventListener;
 import io.kumo.api.inventory.DependentResourceProvider;
 import io.kumo.api.inventory.DependentResourceService;
 import io.kumo.api.storage.BackupStorageInventory;
@@ -16,7 +15,7 @@ import java.util.List;
  * exists, Enforcing ones delete it with its volumes) and the attachments of backup storage (not a dependent: they
  * are removed when the zone goes, in either mode).
  */
-public class ZoneStorageDependents implements DependentResourceProvider, ResourceEventListener {
+public class ZoneStorageDependents implements DependentResourceProvider {
     private final PrimaryStorageStore primary;
     private final BackupStorageStore backup;
     private final DependentResourceService dependents;
@@ -47,14 +46,6 @@ public class ZoneStorageDependents implements DependentResourceProvider, Resourc
             }
         }
         detachBackupStorage(zoneUuid);
-    }
-
-    /** A zone deleted in Permissive mode leaves the attachments of backup storage: remove them. */
-    @Override
-    public void onEvent(ResourceEvent event) {
-        if (event.type() == EventType.DELETED) {
-            detachBackupStorage(event.resourceUuid());
-        }
     }
 
     private void detachBackupStorage(String zoneUuid) {

@@ -58,9 +58,8 @@ public class DeleteZoneOperation extends ExistingZoneOperation {
         return Flow.named(DESCRIPTOR.name())
                 // a cascade cannot be undone: it runs first, so that a failure keeps the zone
                 .step("delete-dependents", ctx -> {
-                    if ("Enforcing".equals(request.string("deleteMode"))) {
-                        dependents.deleteDependents(ZoneInventory.RESOURCE_TYPE, uuid);
-                    }
+                    // Enforcing: everything under it; Permissive (checked: nothing blocks): the attachments left
+                    dependents.deleteDependents(ZoneInventory.RESOURCE_TYPE, uuid);
                 })
                 .step("detach-tags", ctx -> {
                     ctx.put("tags", tags.snapshotsOf(uuid));

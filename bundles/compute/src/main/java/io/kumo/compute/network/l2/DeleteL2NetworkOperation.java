@@ -56,9 +56,8 @@ public class DeleteL2NetworkOperation extends ExistingL2Operation {
         return Flow.named(DESCRIPTOR.name())
                 // a cascade cannot be undone: it runs first, so that a failure keeps the network
                 .step("delete-dependents", ctx -> {
-                    if ("Enforcing".equals(request.string("deleteMode"))) {
-                        dependents.deleteDependents(L2NetworkInventory.RESOURCE_TYPE, uuid);
-                    }
+                    // Enforcing: everything under it; Permissive (checked: nothing blocks): the attachments left
+                    dependents.deleteDependents(L2NetworkInventory.RESOURCE_TYPE, uuid);
                 })
                 .step("detach-tags", ctx -> TagSnapshots.detach(tags, uuid, ctx),
                         ctx -> TagSnapshots.reattach(tags, L2NetworkManager.VO_NAME, uuid, ctx))

@@ -64,9 +64,8 @@ public class DeleteL3NetworkOperation extends ExistingL3Operation {
         return Flow.named(DESCRIPTOR.name())
                 // a cascade cannot be undone: it runs first, so that a failure keeps the network
                 .step("delete-dependents", ctx -> {
-                    if ("Enforcing".equals(request.string("deleteMode"))) {
-                        dependents.deleteDependents(L3NetworkInventory.RESOURCE_TYPE, uuid);
-                    }
+                    // Enforcing: everything under it; Permissive (checked: nothing blocks): the attachments left
+                    dependents.deleteDependents(L3NetworkInventory.RESOURCE_TYPE, uuid);
                 })
                 .step("detach-tags", ctx -> TagSnapshots.detach(tags, uuid, ctx),
                         ctx -> TagSnapshots.reattach(tags, L3NetworkManager.VO_NAME, uuid, ctx))

@@ -98,6 +98,7 @@ public final class KumoNode implements AutoCloseable {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(rest.base() + "/management-nodes")).GET().build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 401) {
+                    awaitKumoBundles(deadline);
                     return this;
                 }
             } catch (IOException notYet) {
@@ -106,6 +107,26 @@ public final class KumoNode implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new IllegalStateException("the node did not become ready in 180 s\n" + logTail());
+    }
+
+    /**
+     * Waits until every Kumo bundle is Active with its Blueprint container created (REST answers before the modules
+     * that register operations, such as compute, are up), failing at once if one failed.
+     */
+    private void awaitKumoBundles(long deadline) throws Exception {
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            List<String> kumo = shell("bundle:list -s -t 0").lines().filter(l -> l.contains("| io.kumo.")).toList();
+            last = String.join("\n", kumo);
+            if (kumo.stream().anyMatch(l -> l.contains("Failure"))) {
+                throw new IllegalStateException("a Kumo bundle failed to start:\n" + last + "\n" + logTail());
+            }
+            if (!kumo.isEmpty() && kumo.stream().allMatch(l -> l.contains("| Active "))) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the Kumo bundles did not all start in time:\n" + last + "\n" + logTail());
     }
 
     /** Stops the node cleanly (SIGTERM, as Ctrl-C does) and waits for it. */

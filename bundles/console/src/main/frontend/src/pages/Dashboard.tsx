@@ -1,6 +1,5 @@
 import { Card, Col, Empty, List, Row, Statistic, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Link } from 'react-router-dom';
 import { query } from '../api/client';
 import { EChart } from '../components/EChart';
 import { ErrorView } from '../components/ErrorView';
@@ -112,9 +111,6 @@ export function DashboardPage() {
           </Card>
         </Col>
       </Row>
-      <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
-        <Link to="/resources/vm-instances">{t('resource.vmInstances')}</Link>
-      </Typography.Paragraph>
     </div>
   );
 }

@@ -9,7 +9,11 @@ import { useCapabilities } from '../state/App';
 /** An honest empty state: this node does not serve the API the page needs. */
 export function NotAvailable({ title, path }: { title: string; path: string }) {
   const { t } = useI18n();
-  return <Result status="info" data-testid="not-available" title={t('unavailable.title', { what: t(title) })} subTitle={t('unavailable.text', { path })} />;
+  return (
+    <div data-testid="not-available">
+      <Result status="info" title={t('unavailable.title', { what: t(title) })} subTitle={t('unavailable.text', { path })} />
+    </div>
+  );
 }
 
 /** /resources/:key and /resources/:key/:uuid: the generic list or detail of a declared resource. */

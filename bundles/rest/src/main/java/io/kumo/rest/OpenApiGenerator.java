@@ -88,6 +88,9 @@ final class OpenApiGenerator {
         if (route.target() == Route.Builtin.API_JOB) {
             return apiJobOperation(route);
         }
+        if (route.target() == Route.Builtin.EVENTS) {
+            return eventsOperation();
+        }
         if (route.target() instanceof Route.OperationTarget t) {
             return singleOperation(route, t, inventories);
         }
@@ -105,6 +108,27 @@ final class OpenApiGenerator {
         responses.set("200", response("the job succeeded: its result", NODES.objectNode().put("type", "object")));
         responses.set("202", response("the job is still running", ref(JOB_REF)));
         addErrors(responses, false, "the job failed: its error");
+        return op;
+    }
+
+    private static ObjectNode eventsOperation() {
+        ObjectNode op = NODES.objectNode();
+        op.put("operationId", "StreamEvents");
+        op.put("summary", "Resource events of every node as Server-Sent Events (text/event-stream)");
+        op.putArray("tags").add("events");
+        ArrayNode params = op.putArray("parameters");
+        params.add(NODES.objectNode().put("name", "session").put("in", "query")
+                .put("description", "the session uuid, for clients that cannot send the Authorization header")
+                .set("schema", NODES.objectNode().put("type", "string")));
+        params.add(NODES.objectNode().put("name", "types").put("in", "query")
+                .put("description", "comma-separated resource types to receive (default: all)")
+                .set("schema", NODES.objectNode().put("type", "string")));
+        ObjectNode responses = op.putObject("responses");
+        ObjectNode stream = responses.putObject("200").put("description",
+                "events: 'resource' (data: type, resourceType, resourceUuid, inventory, oldState, newState, time,"
+                        + " nodeUuid), 'session-expired', 'overflow', 'shutdown'");
+        stream.putObject("content").putObject("text/event-stream").putObject("schema").put("type", "string");
+        addErrors(responses, true, "too many event streams are open on this node");
         return op;
     }
 

@@ -43,6 +43,50 @@ final class RestAuthenticator {
     }
 
     /**
+     * The session of an event stream: from the Authorization header, else from the {@code session} query parameter
+     * (browsers' EventSource cannot send headers).
+     *
+     * @param req the request
+     * @return the session uuid, or null when the request names none
+     * @throws io.kumo.api.error.ApiException 401 for a malformed header or parameter
+     */
+    String streamSession(HttpServletRequest req) {
+        String header = req.getHeader("Authorization");
+        String session;
+        if (header != null) {
+            String[] parts = header.trim().split("\\s+");
+            session = parts.length == 2 && parts[0].equalsIgnoreCase(SCHEME) ? parts[1] : "";
+        } else {
+            session = req.getParameter("session");
+            if (session == null) {
+                return null;
+            }
+        }
+        if (!SESSION.matcher(session).matches()) {
+            throw RestErrors.unauthenticated("the session is malformed; " + RestErrors.LOGIN_HINT
+                    + " (or, for an event stream, ?session=<session uuid>)");
+        }
+        return session;
+    }
+
+    /**
+     * @param session a session uuid, or null
+     * @param req     the request, for the client address
+     * @return the session's caller, or an anonymous caller when {@code session} is null
+     * @throws io.kumo.api.error.ApiException 401 for an unknown or expired session
+     */
+    Caller resolveSession(String session, HttpServletRequest req) {
+        if (session == null) {
+            return Caller.anonymous(CHANNEL, req.getRemoteAddr());
+        }
+        Caller caller = authentication.authenticate(session, CHANNEL, req.getRemoteAddr());
+        if (caller == null || caller.isAnonymous()) {
+            throw RestErrors.unauthenticated("the session is not valid; " + RestErrors.LOGIN_HINT);
+        }
+        return caller;
+    }
+
+    /**
      * @param caller    the caller
      * @param operation the operation it calls
      * @throws io.kumo.api.error.ApiException 401 if the operation needs credentials and the caller has none

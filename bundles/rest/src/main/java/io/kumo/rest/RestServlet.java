@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The ZStack v1 REST API at {@code /zstack/v1}: routes requests to operations, API job polling, the OpenAPI document
- * and the index. Every error is answered as {@code {"error":{"code","description","details"}}}; unexpected failures
+ * The ZStack v1 REST API at {@code /zstack/v1}: routes requests to operations, API job polling, the event stream,
+ * the OpenAPI document and the index. Every error is answered as {@code {"error":{"code","description","details"}}}; unexpected failures
  * are logged with an id and answered with that id only.
  */
 public final class RestServlet extends HttpServlet {
@@ -35,6 +35,7 @@ public final class RestServlet extends HttpServlet {
     private final transient ResponseWriter writer;
     private final transient OperationEndpoint operationEndpoint;
     private final transient ApiJobEndpoint jobEndpoint;
+    private final transient EventStreamEndpoint eventEndpoint;
 
     /**
      * @param catalog         the routes to serve
@@ -42,15 +43,19 @@ public final class RestServlet extends HttpServlet {
      * @param jobs            reads jobs
      * @param authentication  resolves sessions
      * @param maxRequestBytes the largest request body accepted
+     * @param events          the event streams of this node
+     * @param heartbeatMillis how often an event stream sends a keep-alive and checks its session
      */
     public RestServlet(RouteCatalog catalog, OperationService operations, JobService jobs,
-                       AuthenticationService authentication, long maxRequestBytes) {
+                       AuthenticationService authentication, long maxRequestBytes,
+                       EventStreams events, long heartbeatMillis) {
         this.catalog = catalog;
         this.authenticator = new RestAuthenticator(authentication);
         this.writer = new ResponseWriter(JsonMappers.zstack());
         this.operationEndpoint = new OperationEndpoint(operations,
                 new JsonBodyReader(writer.mapper(), maxRequestBytes), writer);
         this.jobEndpoint = new ApiJobEndpoint(jobs, writer);
+        this.eventEndpoint = new EventStreamEndpoint(events, authenticator, writer, heartbeatMillis);
     }
 
     @Override
@@ -102,6 +107,8 @@ public final class RestServlet extends HttpServlet {
             Caller caller = authenticator.resolve(req);
             RestAuthenticator.requireSession(caller, "polling an API job");
             jobEndpoint.handle(match.route().template().bind(segments).get("id"), req, resp);
+        } else if (target == Route.Builtin.EVENTS) {
+            eventEndpoint.handle(req, resp);
         } else {
             operationEndpoint.handle(match, authenticator.resolve(req), req, resp);
         }

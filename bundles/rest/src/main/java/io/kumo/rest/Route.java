@@ -46,6 +46,8 @@ record Route(String method, PathTemplate template, Target target) {
         /** {@code GET /zstack/v1/openapi.json}. */
         OPENAPI,
         /** {@code GET /zstack/v1/api-jobs/{id}}. */
-        API_JOB
+        API_JOB,
+        /** {@code GET /zstack/v1/events}: resource events as Server-Sent Events. */
+        EVENTS
     }
 }

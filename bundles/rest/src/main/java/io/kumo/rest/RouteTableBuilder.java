@@ -26,6 +26,8 @@ final class RouteTableBuilder {
     static final String UUID = "uuid";
     /** Path of the job status route. */
     static final String API_JOBS_PATH = "/api-jobs/{id}";
+    /** Path of the event stream. */
+    static final String EVENTS_PATH = "/events";
     /** Path of the OpenAPI document. */
     static final String OPENAPI_PATH = "/openapi.json";
 
@@ -42,6 +44,7 @@ final class RouteTableBuilder {
         addBuiltin(byKey, "/", Route.Builtin.INDEX);
         addBuiltin(byKey, OPENAPI_PATH, Route.Builtin.OPENAPI);
         addBuiltin(byKey, API_JOBS_PATH, Route.Builtin.API_JOB);
+        addBuiltin(byKey, EVENTS_PATH, Route.Builtin.EVENTS);
 
         List<OperationDescriptor> sorted = new ArrayList<>(descriptors);
         sorted.sort(Comparator.comparing(OperationDescriptor::name));

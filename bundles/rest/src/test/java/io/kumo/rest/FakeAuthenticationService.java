@@ -14,6 +14,8 @@ final class FakeAuthenticationService implements AuthenticationService {
 
     void addSession(String sessionUuid, Caller caller) { sessions.put(sessionUuid, caller); }
 
+    void removeSession(String sessionUuid) { sessions.remove(sessionUuid); }
+
     @Override
     public Caller authenticate(String sessionUuid, String channel, String clientIp) {
         Caller known = sessions.get(sessionUuid);

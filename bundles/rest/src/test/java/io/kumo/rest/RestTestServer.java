@@ -18,12 +18,15 @@ import java.time.Duration;
 final class RestTestServer implements AutoCloseable {
     static final String SESSION = "5d5f1f4e0c3a4f4f9d2c8b1a7e6f5a40";
     static final long MAX_BODY = 4096;
+    static final int MAX_EVENT_STREAMS = 2;
+    static final long HEARTBEAT_MILLIS = 200;
 
     final FakeOperationRegistry registry = new FakeOperationRegistry();
     final FakeOperationService operations = new FakeOperationService();
     final FakeJobService jobs = new FakeJobService();
     final FakeAuthenticationService authentication = new FakeAuthenticationService();
     final RouteCatalog catalog = new RouteCatalog("9.9.9-test");
+    final EventStreams events = new EventStreams(MAX_EVENT_STREAMS);
     final ObjectMapper json = new ObjectMapper();
     private final Server server = new Server();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -37,7 +40,8 @@ final class RestTestServer implements AutoCloseable {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        context.addServlet(new ServletHolder(new RestServlet(catalog, operations, jobs, authentication, MAX_BODY)),
+        context.addServlet(new ServletHolder(new RestServlet(catalog, operations, jobs, authentication, MAX_BODY,
+                events, HEARTBEAT_MILLIS)),
                 "/zstack/*");
         server.setHandler(context);
         server.start();
@@ -75,6 +79,7 @@ final class RestTestServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        events.close();
         server.stop();
     }
 }

@@ -1,0 +1,298 @@
+import type { ActionDef, ColumnDef, FieldDef, Inventory, ResourceConfig } from './types';
+
+// ---- shared pieces
+
+const name: ColumnDef = { field: 'name', title: 'field.name', sortable: true };
+const state: ColumnDef = { field: 'state', title: 'field.state', render: 'state', sortable: true };
+const status: ColumnDef = { field: 'status', title: 'field.status', render: 'state', sortable: true };
+const created: ColumnDef = { field: 'createDate', title: 'field.createDate', render: 'date', sortable: true };
+const zone: ColumnDef = { field: 'zoneUuid', title: 'field.zone', render: { ref: 'zones' } };
+const cluster: ColumnDef = { field: 'clusterUuid', title: 'field.cluster', render: { ref: 'clusters' } };
+
+const nameField: FieldDef = { name: 'name', label: 'field.name', type: 'text', required: true };
+const descriptionField: FieldDef = { name: 'description', label: 'field.description', type: 'textarea' };
+const zoneField: FieldDef = { name: 'zoneUuid', label: 'field.zone', type: 'resource', resource: 'zones', required: true };
+
+const enabledStates = ['Enabled', 'Disabled'];
+
+/** {"<actionKey>": {"stateEvent": ...}} on PUT /<path>/{uuid}/actions. */
+function stateAction(path: string, actionKey: string, stateEvent: string, states: string[]): ActionDef {
+  return {
+    key: stateEvent,
+    label: `action.${stateEvent}`,
+    states,
+    route: { method: 'PUT', path: `${path}/{uuid}/actions` },
+    request: (inv) => ({ method: 'PUT', path: `${path}/${inv.uuid}/actions`, body: { [actionKey]: { stateEvent } } }),
+  };
+}
+
+function enableDisable(path: string, actionKey: string): ActionDef[] {
+  return [stateAction(path, actionKey, 'enable', ['Disabled']), stateAction(path, actionKey, 'disable', ['Enabled'])];
+}
+
+/** {"<actionKey>": params} on PUT /<path>/{uuid}/actions. */
+function putAction(path: string, key: string, actionKey: string, states?: string[], params: Record<string, unknown> = {}, danger = false): ActionDef {
+  return {
+    key,
+    label: `action.${key}`,
+    states,
+    danger,
+    route: { method: 'PUT', path: `${path}/{uuid}/actions` },
+    request: (inv) => ({ method: 'PUT', path: `${path}/${inv.uuid}/actions`, body: { [actionKey]: params } }),
+  };
+}
+
+/** DELETE /<path>/{uuid}?deleteMode=... */
+function deleteAction(path: string, key = 'delete', states?: string[]): ActionDef {
+  return {
+    key,
+    label: `action.${key}`,
+    danger: true,
+    states,
+    fields: key === 'delete'
+      ? [{ name: 'deleteMode', label: 'field.deleteMode', type: 'select', options: ['Permissive', 'Enforcing'], initial: 'Permissive', required: true, help: 'help.deleteMode' }]
+      : [],
+    route: { method: 'DELETE', path: `${path}/{uuid}` },
+    request: (inv, v) => ({ method: 'DELETE', path: `${path}/${inv.uuid}${v.deleteMode ? `?deleteMode=${v.deleteMode}` : ''}` }),
+  };
+}
+
+/** POST /<parent>/{parentUuid}/<child>/{uuid}: attaches the resource to a parent chosen in a form. */
+function attachAction(key: string, parentResource: string, parentField: string, template: (parent: string, uuid: string) => string, routePath: string): ActionDef {
+  return {
+    key,
+    label: `action.${key}`,
+    fields: [{ name: parentField, label: `field.${parentField.replace(/Uuid$/, '')}`, type: 'resource', resource: parentResource, required: true }],
+    route: { method: 'POST', path: routePath },
+    request: (inv: Inventory, v) => ({ method: 'POST', path: template(String(v[parentField]), inv.uuid), body: { params: {} } }),
+  };
+}
+
+// ---- the resources
+
+export const resources: ResourceConfig[] = [
+  {
+    key: 'zones', title: 'resource.zones', singular: 'resource.zone', group: 'infrastructure', path: '/zones',
+    eventTypes: ['zone'], searchField: 'name', defaultSort: 'createDate',
+    columns: [name, state, { field: 'type', title: 'field.type' }, { field: 'description', title: 'field.description' }, created],
+    filters: [{ field: 'state', title: 'field.state', options: enabledStates }],
+    create: { route: { method: 'POST', path: '/zones' }, fields: [nameField, descriptionField] },
+    actions: [...enableDisable('/zones', 'changeZoneState'), deleteAction('/zones')],
+  },
+  {
+    key: 'clusters', title: 'resource.clusters', singular: 'resource.cluster', group: 'infrastructure', path: '/clusters',
+    eventTypes: ['cluster'], searchField: 'name', defaultSort: 'createDate',
+    columns: [name, state, zone, { field: 'hypervisorType', title: 'field.hypervisorType' }, created],
+    filters: [{ field: 'state', title: 'field.state', options: enabledStates }],
+    create: {
+      route: { method: 'POST', path: '/clusters' },
+      fields: [nameField, zoneField, { name: 'hypervisorType', label: 'field.hypervisorType', type: 'select', options: ['Simulator', 'KVM'], initial: 'Simulator', required: true }, descriptionField],
+    },
+    actions: [...enableDisable('/clusters', 'changeClusterState'), deleteAction('/clusters')],
+  },
+  {
+    key: 'hosts', title: 'resource.hosts', singular: 'resource.host', group: 'infrastructure', path: '/hosts',
+    eventTypes: ['host'], searchField: 'name', defaultSort: 'createDate',
+    columns: [name, { field: 'managementIp', title: 'field.managementIp', sortable: true }, state, status, cluster,
+      { field: 'availableCpuCapacity', title: 'field.availableCpu', render: 'cpu', sortable: true },
+      { field: 'availableMemoryCapacity', title: 'field.availableMemory', render: 'bytes', sortable: true }, created],
+    filters: [{ field: 'state', title: 'field.state', options: ['Enabled', 'Disabled', 'PreMaintenance', 'Maintenance'] },
+      { field: 'status', title: 'field.status', options: ['Connecting', 'Connected', 'Disconnected'] }],
+    create: {
+      route: { method: 'POST', path: '/hosts/simulators' },
+      fields: [nameField, { name: 'managementIp', label: 'field.managementIp', type: 'text', required: true },
+        { name: 'clusterUuid', label: 'field.cluster', type: 'resource', resource: 'clusters', required: true },
+        { name: 'cpuCapacity', label: 'field.cpuCapacity', type: 'number', min: 1, initial: 32, required: true },
+        { name: 'memoryCapacity', label: 'field.memoryCapacity', type: 'bytes', unit: 'GiB', initial: 64, required: true }, descriptionField],
+    },
+    actions: [
+      stateAction('/hosts', 'changeHostState', 'enable', ['Disabled', 'Maintenance']),
+      stateAction('/hosts', 'changeHostState', 'disable', ['Enabled']),
+      stateAction('/hosts', 'changeHostState', 'maintain', ['Enabled', 'Disabled']),
+      putAction('/hosts', 'reconnect', 'reconnectHost'),
+      deleteAction('/hosts'),
+    ],
+  },
+  {
+    key: 'primary-storage', title: 'resource.primaryStorage', singular: 'resource.primaryStorageOne', group: 'infrastructure', path: '/primary-storage',
+    eventTypes: ['primaryStorage'], searchField: 'name', defaultSort: 'createDate',
+    columns: [name, { field: 'type', title: 'field.type' }, state, status, zone,
+      { field: 'totalCapacity', title: 'field.totalCapacity', render: 'bytes', sortable: true },
+      { field: 'availableCapacity', title: 'field.availableCapacity', render: 'bytes', sortable: true },
+      { field: 'attachedClusterUuids', title: 'field.attachedClusters', render: 'list' }],
+    filters: [{ field: 'state', title: 'field.state', options: enabledStates }],
+    create: {
+      route: { method: 'POST', path: '/primary-storage/simulators' },
+      fields: [nameField, zoneField, { name: 'url', label: 'field.url', type: 'text', required: true, initial: '/primary' },
+        { name: 'totalCapacity', label: 'field.totalCapacity', type: 'bytes', unit: 'GiB', initial: 1024, required: true },
+        { name: 'availableCapacity', label: 'field.availableCapacity', type: 'bytes', unit: 'GiB', initial: 1024, required: true }, descriptionField],
+    },
+    actions: [
+      attachAction('attachToCluster', 'clusters', 'clusterUuid', (c, u) => `/clusters/${c}/primary-storage/${u}`, '/clusters/{clusterUuid}/primary-storage/{primaryStorageUuid}'),
+      ...enableDisable('/primary-storage', 'changePrimaryStorageState'), deleteAction('/primary-storage'),
+    ],
+  },
+  {
+    key: 'backup-storage', title: 'resource.backupStorage', singular: 'resource.backupStorageOne', group: 'infrastructure', path: '/backup-storage',
+    eventTypes: ['backupStorage'], searchField: 'name', defaultSort: 'createDate',
+    columns: [name, { field: 'type', title: 'field.type' }, state, status,
+      { field: 'totalCapacity', title: 'field.totalCapacity', render: 'bytes', sortable: true },
+      { field: 'availableCapacity', title: 'field.availableCapacity', render: 'bytes', sortable: true },
+      { field: 'attachedZoneUuids', title: 'field.attachedZones', render: 'list' }],
+    filters: [{ field: 'state', title: 'field.state', options: enabledStates }],
+    create: {
+      route: { method: 'POST', path: '/backup-storage/simulators' },
+      fields: [nameField, { name: 'url', label: 'field.url', type: 'text', required: true, initial: '/backup' },
+        { name: 'totalCapacity', label: 'field.totalCapacity', type: 'bytes', unit: 'GiB', initial: 1024, required: true },
+        { name: 'availableCapacity', label: 'field.availableCapacity', type: 'bytes', unit: 'GiB', initial: 1024, required: true }, descriptionField],
+    },
+    actions: [
+      attachAction('attachToZone', 'zones', 'zoneUuid', (z, u) => `/zones/${z}/backup-storage/${u}`, '/zones/{zoneUuid}/backup-storage/{backupStorageUuid}'),
+      ...enableDisable('/backup-storage', 'changeBackupStorageState'), deleteAction('/backup-storage'),
+    ],
+  },
+  {
+    key: 'images', title: 'resource.images', singular: 'resource.image', group: 'resources', path: '/images',
+    eventTypes: ['image'], searchField: 'name', defaultSort: 'createDate',
+    columns: [name, state, status, { field: 'format', title: 'field.format' }, { field: 'mediaType', title: 'field.mediaType' },
+      { field: 'platform', title: 'field.platform' }, { field: 'size', title: 'field.size', render: 'bytes', sortable: true }, created],
+    filters: [{ field: 'status', title: 'field.status', options: ['Downloading', 'Ready', 'Deleted'] },
+      { field: 'mediaType', title: 'field.mediaType', options: ['RootVolumeTemplate', 'ISO', 'DataVolumeTemplate'] }],
+    create: {
+      route: { method: 'POST', path: '/images' },
+      fields: [nameField, { name: 'url', label: 'field.url', type: 'text', required: true, initial: 'http://images.example/linux.qcow2' },
+        { name: 'format', label: 'field.format', type: 'select', options: ['qcow2', 'raw', 'iso'], initial: 'qcow2', required: true },
+        { name: 'mediaType', label: 'field.mediaType', type: 'select', options: ['RootVolumeTemplate', 'ISO', 'DataVolumeTemplate'], initial: 'RootVolumeTemplate', required: true },
+        { name: 'platform', label: 'field.platform', type: 'select', options: ['Linux', 'Windows', 'Other'], initial: 'Linux', required: true },
+        { name: 'backupStorageUuids', label: 'field.backupStorage', type: 'resources', resource: 'backup-storage', required: true }, descriptionField],
+    },
+    actions: [...enableDisable('/images', 'changeImageState'), deleteAction('/images')],
+    detailTables: [{ field: 'backupStorageRefs', title: 'field.backupStorage', columns: [
+      { field: 'backupStorageUuid', title: 'resource.backupStorageOne', render: { ref: 'backup-storage' } },
+      { field: 'installPath', title: 'field.installPath' }, { field: 'status', title: 'field.status', render: 'state' }] }],
+  },
+  {
+    key: 'instance-offerings', title: 'resource.instanceOfferings', singular: 'resource.instanceOffering', group: 'resources', path: '/instance-offerings',
+    eventTypes: ['instanceOffering'], searchField: 'name', defaultSort: 'createDate',
+    columns: [name, { field: 'cpuNum', title: 'field.cpuNum', sortable: true }, { field: 'memorySize', title: 'field.memorySize', render: 'bytes', sortable: true },
+      state, { field: 'allocatorStrategy', title: 'field.allocatorStrategy' }, created],
+    filters: [{ field: 'state', title: 'field.state', options: enabledStates }],
+    create: {
+      route: { method: 'POST', path: '/instance-offerings' },
+      fields: [nameField, { name: 'cpuNum', label: 'field.cpuNum', type: 'number', min: 1, initial: 1, required: true },
+        { name: 'memorySize', label: 'field.memorySize', type: 'bytes', unit: 'MiB', initial: 1024, required: true }, descriptionField],
+    },
+    actions: [...enableDisable('/instance-offerings', 'changeInstanceOfferingState'), deleteAction('/instance-offerings')],
+  },
+  {
+    key: 'disk-offerings', title: 'resource.diskOfferings', singular: 'resource.diskOffering', group: 'resources', path: '/disk-offerings',
+    eventTypes: ['diskOffering'], searchField: 'name', defaultSort: 'createDate',
+    columns: [name, { field: 'diskSize', title: 'field.diskSize', render: 'bytes', sortable: true }, state, created],
+    filters: [{ field: 'state', title: 'field.state', options: enabledStates }],
+    create: {
+      route: { method: 'POST', path: '/disk-offerings' },
+      fields: [nameField, { name: 'diskSize', label: 'field.diskSize', type: 'bytes', unit: 'GiB', initial: 10, required: true }, descriptionField],
+    },
+    actions: [...enableDisable('/disk-offerings', 'changeDiskOfferingState'), deleteAction('/disk-offerings')],
+  },
+  {
+    key: 'l2-networks', title: 'resource.l2Networks', singular: 'resource.l2Network', group: 'network', path: '/l2-networks',
+    eventTypes: ['l2Network'], searchField: 'name', defaultSort: 'createDate',
+    columns: [name, { field: 'type', title: 'field.type' }, { field: 'physicalInterface', title: 'field.physicalInterface' },
+      { field: 'vlan', title: 'field.vlan' }, zone, { field: 'attachedClusterUuids', title: 'field.attachedClusters', render: 'list' }, created],
+    filters: [{ field: 'type', title: 'field.type', options: ['L2NoVlanNetwork', 'L2VlanNetwork'] }],
+    create: {
+      route: { method: 'POST', path: '/l2-networks/no-vlan' },
+      fields: [nameField, zoneField, { name: 'physicalInterface', label: 'field.physicalInterface', type: 'text', initial: 'eth0', required: true }, descriptionField],
+    },
+    actions: [
+      attachAction('attachToCluster', 'clusters', 'clusterUuid', (c, u) => `/l2-networks/${u}/clusters/${c}`, '/l2-networks/{l2NetworkUuid}/clusters/{clusterUuid}'),
+      deleteAction('/l2-networks'),
+    ],
+  },
+  {
+    key: 'l3-networks', title: 'resource.l3Networks', singular: 'resource.l3Network', group: 'network', path: '/l3-networks',
+    eventTypes: ['l3Network'], searchField: 'name', defaultSort: 'createDate',
+    columns: [name, state, { field: 'l2NetworkUuid', title: 'resource.l2Network', render: { ref: 'l2-networks' } }, zone,
+      { field: 'category', title: 'field.category' }, created],
+    filters: [{ field: 'state', title: 'field.state', options: enabledStates }],
+    create: {
+      route: { method: 'POST', path: '/l3-networks' },
+      fields: [nameField, { name: 'l2NetworkUuid', label: 'resource.l2Network', type: 'resource', resource: 'l2-networks', required: true }, descriptionField],
+    },
+    actions: [...enableDisable('/l3-networks', 'changeL3NetworkState'), deleteAction('/l3-networks')],
+    detailTables: [{ field: 'ipRanges', title: 'resource.ipRanges', columns: [
+      { field: 'name', title: 'field.name' }, { field: 'networkCidr', title: 'field.networkCidr' }, { field: 'startIp', title: 'field.startIp' },
+      { field: 'endIp', title: 'field.endIp' }, { field: 'gateway', title: 'field.gateway' }] }],
+  },
+  {
+    key: 'ip-ranges', title: 'resource.ipRanges', singular: 'resource.ipRange', group: 'network', path: '/l3-networks/ip-ranges',
+    eventTypes: ['ipRange'], searchField: 'name', defaultSort: 'createDate',
+    columns: [name, { field: 'l3NetworkUuid', title: 'resource.l3Network', render: { ref: 'l3-networks' } },
+      { field: 'networkCidr', title: 'field.networkCidr' }, { field: 'startIp', title: 'field.startIp', sortable: true },
+      { field: 'endIp', title: 'field.endIp' }, { field: 'gateway', title: 'field.gateway' }, created],
+    filters: [],
+    create: {
+      route: { method: 'POST', path: '/l3-networks/{l3NetworkUuid}/ip-ranges/by-cidr' },
+      fields: [{ name: 'l3NetworkUuid', label: 'resource.l3Network', type: 'resource', resource: 'l3-networks', required: true, in: 'path' },
+        nameField, { name: 'networkCidr', label: 'field.networkCidr', type: 'text', initial: '192.168.100.0/24', required: true }],
+    },
+    actions: [deleteAction('/l3-networks/ip-ranges')],
+  },
+  {
+    key: 'vm-instances', title: 'resource.vmInstances', singular: 'resource.vmInstance', group: 'compute', path: '/vm-instances',
+    eventTypes: ['vmInstance', 'vm'], searchField: 'name', defaultSort: 'createDate',
+    columns: [name, state, { field: 'cpuNum', title: 'field.cpuNum', sortable: true }, { field: 'memorySize', title: 'field.memorySize', render: 'bytes', sortable: true },
+      { field: 'hostUuid', title: 'resource.host', render: { ref: 'hosts' } }, { field: 'imageUuid', title: 'resource.image', render: { ref: 'images' } }, created],
+    filters: [{ field: 'state', title: 'field.state', options: ['Created', 'Starting', 'Running', 'Stopping', 'Stopped', 'Rebooting', 'Paused', 'Destroyed', 'Migrating', 'Unknown'] }],
+    create: {
+      wizard: true,
+      route: { method: 'POST', path: '/vm-instances' },
+      fields: [nameField,
+        { name: 'instanceOfferingUuid', label: 'resource.instanceOffering', type: 'resource', resource: 'instance-offerings', required: true },
+        { name: 'imageUuid', label: 'resource.image', type: 'resource', resource: 'images', required: true },
+        { name: 'l3NetworkUuids', label: 'resource.l3Networks', type: 'resources', resource: 'l3-networks', required: true },
+        { name: 'zoneUuid', label: 'field.zone', type: 'resource', resource: 'zones' },
+        { name: 'clusterUuid', label: 'field.cluster', type: 'resource', resource: 'clusters', dependsOn: { zoneUuid: 'zoneUuid' } },
+        { name: 'hostUuid', label: 'resource.host', type: 'resource', resource: 'hosts', dependsOn: { clusterUuid: 'clusterUuid', zoneUuid: 'zoneUuid' } },
+        { name: 'strategy', label: 'field.strategy', type: 'select', options: ['InstantStart', 'CreateStopped'], initial: 'InstantStart', required: true },
+        descriptionField],
+    },
+    actions: [
+      putAction('/vm-instances', 'start', 'startVmInstance', ['Stopped']),
+      putAction('/vm-instances', 'stop', 'stopVmInstance', ['Running', 'Paused'], { type: 'grace' }),
+      putAction('/vm-instances', 'reboot', 'rebootVmInstance', ['Running']),
+      putAction('/vm-instances', 'pause', 'pauseVmInstance', ['Running']),
+      putAction('/vm-instances', 'resume', 'resumeVmInstance', ['Paused']),
+      deleteAction('/vm-instances', 'destroy', ['Created', 'Running', 'Stopped', 'Paused', 'Unknown']),
+      putAction('/vm-instances', 'recover', 'recoverVmInstance', ['Destroyed']),
+      putAction('/vm-instances', 'expunge', 'expungeVmInstance', ['Destroyed'], {}, true),
+    ],
+    detailTables: [
+      { field: 'vmNics', title: 'field.nics', columns: [{ field: 'ip', title: 'field.ip' }, { field: 'mac', title: 'field.mac' },
+        { field: 'l3NetworkUuid', title: 'resource.l3Network', render: { ref: 'l3-networks' } }] },
+      { field: 'allVolumes', title: 'resource.volumes', columns: [{ field: 'name', title: 'field.name' }, { field: 'type', title: 'field.type' },
+        { field: 'size', title: 'field.size', render: 'bytes' }, { field: 'status', title: 'field.status', render: 'state' }] },
+    ],
+  },
+  {
+    key: 'volumes', title: 'resource.volumes', singular: 'resource.volume', group: 'compute', path: '/volumes',
+    eventTypes: ['volume'], searchField: 'name', defaultSort: 'createDate',
+    columns: [name, { field: 'type', title: 'field.type' }, state, status, { field: 'size', title: 'field.size', render: 'bytes', sortable: true },
+      { field: 'vmInstanceUuid', title: 'resource.vmInstance', render: { ref: 'vm-instances' } },
+      { field: 'primaryStorageUuid', title: 'resource.primaryStorageOne', render: { ref: 'primary-storage' } }, created],
+    filters: [{ field: 'type', title: 'field.type', options: ['Root', 'Data'] }, { field: 'status', title: 'field.status', options: ['Creating', 'Ready', 'NotInstantiated', 'Deleted'] }],
+    actions: [deleteAction('/volumes')],
+  },
+];
+
+export function resourceByKey(key: string): ResourceConfig | undefined {
+  return resources.find((r) => r.key === key);
+}
+
+/** Administration pages whose APIs do not exist yet: shown as "not available on this node" unless served. */
+export const adminPages = [
+  { key: 'accounts', title: 'resource.accounts', route: { method: 'GET', path: '/accounts' } },
+  { key: 'audit', title: 'resource.audit', route: { method: 'GET', path: '/audits' } },
+  { key: 'operation-log', title: 'resource.operationLog', route: { method: 'GET', path: '/operation-logs' } },
+];

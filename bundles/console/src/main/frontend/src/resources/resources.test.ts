@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { capabilitiesOf } from '../api/capabilities';
+import { concerns } from '../api/events';
+import { ApiError, adviceKey, toApiError } from '../api/errors';
+import { availableActions } from '../components/ActionButtons';
+import { resourceByKey, resources } from './configs';
+import { countBy, formatBytes, parseCsv, sumCapacity, usedPercent } from './format';
+import { createRequest } from './requests';
+
+describe('resource configs', () => {
+  it('have unique keys and declare every page of the console', () => {
+    const keys = resources.map((r) => r.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys).toEqual(expect.arrayContaining(['zones', 'clusters', 'hosts', 'primary-storage', 'backup-storage', 'images',
+      'instance-offerings', 'disk-offerings', 'l2-networks', 'l3-networks', 'ip-ranges', 'vm-instances', 'volumes']));
+  });
+
+  it('build the create request: bytes scaled, path variables filled, blanks dropped', () => {
+    const ipr = resourceByKey('ip-ranges')!.create!;
+    expect(createRequest(ipr, ipr.fields, { l3NetworkUuid: 'l3', name: 'r1', networkCidr: '10.0.0.0/24' })).toEqual({
+      path: '/l3-networks/l3/ip-ranges/by-cidr', body: { params: { name: 'r1', networkCidr: '10.0.0.0/24' } },
+    });
+    const io = resourceByKey('instance-offerings')!.create!;
+    expect(createRequest(io, io.fields, { name: 'small', cpuNum: 2, memorySize: 512, description: '' }).body.params)
+      .toEqual({ name: 'small', cpuNum: 2, memorySize: 512 * 1024 * 1024 });
+    const vm = resourceByKey('vm-instances')!.create!;
+    expect(createRequest(vm, vm.fields, { name: 'v', instanceOfferingUuid: 'o', imageUuid: 'i', l3NetworkUuids: ['n'], strategy: 'InstantStart', clusterUuid: undefined }).body.params)
+      .toEqual({ name: 'v', instanceOfferingUuid: 'o', imageUuid: 'i', l3NetworkUuids: ['n'], strategy: 'InstantStart' });
+  });
+
+  it('offer only the actions the state allows and the node serves', () => {
+    const vm = resourceByKey('vm-instances')!;
+    const all = () => true;
+    const keys = (state: string) => availableActions(vm, { uuid: 'v', state }, all).map((a) => a.key);
+    expect(keys('Running')).toEqual(['stop', 'reboot', 'pause', 'destroy']);
+    expect(keys('Stopped')).toEqual(['start', 'destroy']);
+    expect(keys('Destroyed')).toEqual(['recover', 'expunge']);
+    expect(availableActions(vm, { uuid: 'v', state: 'Running' }, (m) => m !== 'PUT').map((a) => a.key)).toEqual(['destroy']);
+    const stop = vm.actions.find((a) => a.key === 'stop')!;
+    expect(stop.request({ uuid: 'v1' }, {})).toEqual({ method: 'PUT', path: '/vm-instances/v1/actions', body: { stopVmInstance: { type: 'grace' } } });
+    const del = resourceByKey('zones')!.actions.find((a) => a.key === 'delete')!;
+    expect(del.request({ uuid: 'z1' }, { deleteMode: 'Enforcing' }).path).toBe('/zones/z1?deleteMode=Enforcing');
+    const host = resourceByKey('hosts')!;
+    expect(host.actions.find((a) => a.key === 'maintain')!.request({ uuid: 'h' }, {}).body).toEqual({ changeHostState: { stateEvent: 'maintain' } });
+  });
+});
+
+describe('capabilities from OpenAPI', () => {
+  it('match path templates whatever their variable names', () => {
+    const caps = capabilitiesOf({ paths: { '/zones': { get: {}, post: {} }, '/zones/{uuid}/actions': { put: {} }, '/clusters/{clusterUuid}/primary-storage/{uuid}': { post: {} } } });
+    expect(caps.has('GET', '/zones')).toBe(true);
+    expect(caps.has('PUT', '/zones/{x}/actions')).toBe(true);
+    expect(caps.has('POST', '/clusters/{a}/primary-storage/{b}')).toBe(true);
+    expect(caps.has('GET', '/vm-instances')).toBe(false);
+    expect(caps.has('DELETE', '/zones')).toBe(false);
+  });
+});
+
+describe('events, errors and formats', () => {
+  it('matches event resource types loosely', () => {
+    const e = { type: 'CREATED' as const, resourceType: 'VmInstanceVO', resourceUuid: 'v', time: '' };
+    expect(concerns(e, ['vmInstance'])).toBe(true);
+    expect(concerns({ ...e, resourceType: 'zone' }, ['vmInstance'])).toBe(false);
+  });
+
+  it('reads the error envelope and advises what to do', () => {
+    const e = toApiError(409, { error: { code: 'SYS.1008', description: 'bad state', details: 'stop it first' } });
+    expect(e).toBeInstanceOf(ApiError);
+    expect([e.code, e.description, e.details]).toEqual(['SYS.1008', 'bad state', 'stop it first']);
+    expect(adviceKey(e)).toBe('error.advice.state');
+    expect(toApiError(502, '<html>bad gateway</html>').code).toBe('HTTP.502');
+    expect(toApiError(401, { error: { code: 'ID.1001', description: 'x' } }).sessionExpired).toBe(true);
+  });
+
+  it('formats capacities', () => {
+    expect(formatBytes(1536)).toBe('1.5 KiB');
+    expect(formatBytes(64 * 1024 ** 3)).toBe('64 GiB');
+    expect(formatBytes(undefined)).toBe('');
+    expect(usedPercent(200, 50)).toBe(75);
+    expect(usedPercent(0, 0)).toBe(0);
+    expect(sumCapacity([{ t: 10, a: 4 }, { t: 5, a: 5 }], 't', 'a')).toEqual({ total: 15, available: 9 });
+    expect(countBy([{ s: 'Running' }, { s: 'Running' }, { s: 'Stopped' }], 's')).toEqual({ Running: 2, Stopped: 1 });
+  });
+
+  it('parses CSV with quotes and CRLF', () => {
+    expect(parseCsv('uuid,name\r\n1,"a, ""b"""\r\n2,c\n')).toEqual([['uuid', 'name'], ['1', 'a, "b"'], ['2', 'c']]);
+  });
+});

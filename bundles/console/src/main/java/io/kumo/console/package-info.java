@@ -1,0 +1,2 @@
+/** The web console: serves the single-page application and its product configuration over the HTTP whiteboard. */
+package io.kumo.console;

@@ -51,6 +51,7 @@ class VmIT {
     void boot() throws Exception {
         node = KumoNode.install("vm").start();
         rest = node.rest().login();
+        awaitApi("/vm-instances");
         zone = rest.createZone(unique("zone"), List.of()).path("uuid").asText();
         cluster = created("/clusters", Map.of("zoneUuid", zone, "name", unique("c"), "hypervisorType", "Simulator")).path("uuid").asText();
         for (int i = 1; i <= 3; i++) {
@@ -82,6 +83,17 @@ class VmIT {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** The node answers once the kernel is up; the compute bundle's operations come a few seconds later. */
+    private void awaitApi(String path) throws Exception {
+        long deadline = System.currentTimeMillis() + 120_000;
+        Rest.Reply r = rest.get(path);
+        while (r.status() == 404 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(250);
+            r = rest.get(path);
+        }
+        assertEquals(200, r.status(), r.raw());
+    }
 
     private static String unique(String prefix) { return prefix + "-" + UUID.randomUUID().toString().substring(0, 8); }
 

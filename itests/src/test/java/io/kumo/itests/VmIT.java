@@ -392,7 +392,7 @@ class VmIT {
         p.put("name", "tiny-2");
         p.put("l3NetworkUuids", List.of(l3, tiny));
         Rest.Reply exhausted = createVm(p, List.of());
-        assertEquals(409, exhausted.status(), exhausted.raw());
+        assertEquals(503, exhausted.status(), "a job failure: " + exhausted.raw());
         assertEquals("ALLOC.1001", exhausted.errorCode(), exhausted.raw());
         assertTrue(exhausted.body().path("error").path("details").asText().contains("step 'allocate-nics'"), exhausted.raw());
         assertEquals(before, snapshot(), "the IP taken on the first L3 is released");
@@ -431,7 +431,8 @@ class VmIT {
                     assertTrue(small.contains(r.body().path("inventory").path("hostUuid").asText()), r.raw());
                     assertTrue(ips.add(r.body().path("inventory").path("vmNics").path(0).path("ip").asText()), "distinct IPs");
                 } else {
-                    assertEquals(409, r.status(), r.raw());
+                    // refused at once (409) when the hosts were already full, or a lost race in the job (503)
+                    assertTrue(r.status() == 409 || r.status() == 503, r.raw());
                     assertEquals("ALLOC.1001", r.errorCode(), r.raw());
                 }
             }
@@ -478,7 +479,7 @@ class VmIT {
             JsonNode vm = vm(uuid);
             assertEquals("Running", vm.path("state").asText(), vm.toString());
             assertNotEquals(target, vm.path("hostUuid").asText(), vm.toString());
-            assertTrue(hosts.contains(vm.path("hostUuid").asText()), vm.toString());
+            assertEquals("Connected", host(vm.path("hostUuid").asText()).path("status").asText(), vm.toString());
         }
         assertEquals(0, count("/vm-instances", "hostUuid=" + target));
         JsonNode emptied = host(target);
@@ -516,7 +517,6 @@ class VmIT {
             String off = hosts.get(2);
             List<String> offVms = List.of(runningVm("o-1", "hostUuid", off).path("uuid").asText(),
                     runningVm("o-2", "hostUuid", off).path("uuid").asText());
-            long availableBefore = host(off).path("availableMemoryCapacity").asLong();
             assertEquals(200, rest.put("/hosts/" + off + "/actions", "powerOffSimulatorHost", Map.of()).status());
             awaitState("host", () -> host(off).path("status").asText(), "Disconnected");
             for (String uuid : offVms) {
@@ -528,7 +528,9 @@ class VmIT {
             for (String uuid : offVms) {
                 awaitState("VM " + uuid + " after a power cut", () -> vm(uuid).path("state").asText(), "Stopped");
             }
-            assertEquals(availableBefore + 2 * GIB, host(off).path("availableMemoryCapacity").asLong(), "stopped VMs release the host");
+            assertEquals(0, count("/vm-instances", "hostUuid=" + off), "stopped VMs leave the host");
+            JsonNode released = host(off);
+            assertEquals(released.path("totalMemoryCapacity").asLong(), released.path("availableMemoryCapacity").asLong(), released.toString());
             for (String uuid : offVms) {
                 acted(uuid, "startVmInstance", Map.of(), "Running");
             }

@@ -31,6 +31,7 @@ class NetworkIT {
     void boot() throws Exception {
         node = KumoNode.install("network").start();
         rest = node.rest().login();
+        awaitServed();
         zoneUuid = rest.createZone(unique("zone"), List.of()).path("uuid").asText();
     }
 
@@ -38,6 +39,17 @@ class NetworkIT {
     void shutdown() throws Exception {
         if (node != null) {
             node.close();
+        }
+    }
+
+    /** Waits until the compute bundle serves the network operations (its services register after the kernel's). */
+    private void awaitServed() throws Exception {
+        String nobody = "0123456789abcdef0123456789abcdef";
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        for (String path : List.of("/clusters", "/l3-networks/ip-ranges/" + nobody + "/ip/free", "/l3-networks/" + nobody + "/mtu")) {
+            while ("SYS.1004".equals(rest.get(path).errorCode()) && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
         }
     }
 

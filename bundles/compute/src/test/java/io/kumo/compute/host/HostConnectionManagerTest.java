@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -189,5 +190,29 @@ class HostConnectionManagerTest {
         assertNull(manager.tracked(gone));
         assertEquals("Connected", manager.tracked(added).status);
         assertEquals(2, manager.slotSizes().stream().mapToInt(Integer::intValue).sum());
+    }
+
+    @Test
+    void tenThousandHostsArePingedFromOneThreadWithoutTouchingTheDatabase() {
+        manager.resize(60);
+        for (int i = 0; i < 10_000; i++) {
+            HostEntity h = new HostEntity();
+            h.setUuid(HostTestSupport.uuid(i));
+            h.setClusterUuid(HostTestSupport.CLUSTER);
+            h.setManagementIp("10.9." + (i / 250) + "." + (i % 250 + 1));
+            h.setHypervisorType(HostTestSupport.FakeBackend.TYPE);
+            h.setStatus("Connected");
+            manager.track(h, new HostConnectionEntity(h.getUuid(), null, null, null, Map.of()));
+            backend.alive.add(h.getManagementIp());
+        }
+        List<Integer> sizes = manager.slotSizes();
+        assertTrue(sizes.stream().allMatch(n -> n == 166 || n == 167), "evenly spread: " + sizes);
+
+        long start = System.nanoTime();
+        turns(60);  // these hosts have no rows: any database access for a successful ping would fail the test
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(10_000, backend.pinged.size());
+        assertEquals(10_000, new HashSet<>(backend.pinged).size());
+        assertTrue(millis < 5_000, "a whole interval of pings took " + millis + " ms");
     }
 }

@@ -73,8 +73,8 @@ public class IpAllocator {
     private IpAllocation allocateStatic(L3NetworkEntity l3, String requestedIp, String ownerUuid) {
         long ip = Ipv4.parse(requestedIp, "ip");
         AddressPool pool = poolOf(l3.getUuid(), false);
-        String reason = unavailableReason(l3, pool, ip);
-        if (reason != null && !reason.startsWith("used")) {
+        String reason = blockedReason(l3, pool, ip);
+        if (reason != null) {
             throw ApiException.invalidArgument("IP " + requestedIp + " cannot be used on " + l3.describe() + ": " + reason);
         }
         UsedIpEntity row = newRow(l3.getUuid(), pool.rangeOf(ip), ip, ownerUuid);
@@ -133,10 +133,17 @@ public class IpAllocator {
      */
     public String unavailableReason(String l3NetworkUuid, String ip) {
         L3NetworkEntity l3 = requireL3(l3NetworkUuid);
-        return unavailableReason(l3, poolOf(l3NetworkUuid, false), Ipv4.parse(ip, "ip"));
+        long value = Ipv4.parse(ip, "ip");
+        String blocked = blockedReason(l3, poolOf(l3NetworkUuid, false), value);
+        if (blocked != null) {
+            return blocked;
+        }
+        UsedIpEntity holder = used.findByIp(l3.getUuid(), Ipv4.format(value));
+        return holder == null ? null : "used by " + (holder.getOwnerUuid() == null ? "another resource" : holder.getOwnerUuid());
     }
 
-    private String unavailableReason(L3NetworkEntity l3, AddressPool pool, long ip) {
+    /** @return why the address can never be handed out (outside the ranges, a gateway, reserved), or null */
+    private String blockedReason(L3NetworkEntity l3, AddressPool pool, long ip) {
         AddressPool.Range range = pool.rangeOf(ip);
         if (range == null) {
             return "it is not in any IP range of the network; pick one of its ranges' addresses (GetFreeIp lists them)";
@@ -151,8 +158,7 @@ public class IpAllocator {
                 return "it is in the reserved range " + res.getStartIp() + "-" + res.getEndIp();
             }
         }
-        UsedIpEntity holder = used.findByIp(l3.getUuid(), Ipv4.format(ip));
-        return holder == null ? null : "used by " + (holder.getOwnerUuid() == null ? "another resource" : holder.getOwnerUuid());
+        return null;
     }
 
     /**

@@ -181,13 +181,21 @@ public class CreateVmInstanceOperation implements AsyncOperation {
                 && vms.storage().get(request.string("primaryStorageUuidForRootVolume")).isEmpty()) {
             throw ApiException.notFound(PrimaryStorageInventory.RESOURCE_TYPE, request.string("primaryStorageUuidForRootVolume"));
         }
-        staticIps(request, byUuid);
+        staticIps(request, byUuid).forEach((l3, ip) -> {
+            VmNicEntity holder = vms.vms().nicWithIp(l3, ip);
+            if (holder != null) {
+                throw new ApiException(ErrorCode.CONFLICT, "IP " + ip + " of L3 network " + l3 + " is already used by VM "
+                        + holder.getVmInstanceUuid() + "; choose a free address (GetFreeIp) or omit the staticIp tag");
+            }
+        });
         for (String tag : request.systemTags()) {
             if (tag.startsWith(VmLifecycle.MODE_PREFIX) && !List.of(VmLifecycle.MODE_PREFIX + HostAllocatorStrategy.MODE_HARD,
                     VmLifecycle.MODE_PREFIX + HostAllocatorStrategy.MODE_SOFT).contains(tag)) {
                 throw ApiException.invalidArgument("system tag '" + tag + "': the mode is allocator::mode::hard or allocator::mode::soft");
             }
         }
+        // refused at once when no host fits now; a concurrent create can still take the last place (then the job fails)
+        vms.placement().candidates(placementRequest(request));
     }
 
     private DiskOfferingInventory diskOffering(String uuid) {

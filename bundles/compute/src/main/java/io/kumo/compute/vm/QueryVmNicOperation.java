@@ -19,7 +19,7 @@ public class QueryVmNicOperation extends QueryOperation {
     public QueryVmNicOperation(VmStore store, QueryService queries) {
         super(OperationDescriptor.builder("QueryVmNic").description("Query VM NICs")
                 .kind(OperationKind.QUERY).resourceType(VmInstanceInventory.RESOURCE_TYPE).inventoryType(VmNicInventory.class)
-                .rest(RestBinding.get("/nics")).build(), queries);
+                .rest(RestBinding.get("/vm-instances/nics")).build(), queries);
         this.store = store;
     }
 

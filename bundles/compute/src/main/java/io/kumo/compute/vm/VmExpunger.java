@@ -20,6 +20,8 @@ public class VmExpunger {
     private final GlobalConfigService config;
     private final ClusterService nodes;
     private ScheduledExecutorService timer;
+    /** The first sweep waits this long: the settings are registered only once the container has started. */
+    private static final long FIRST_SWEEP_SECONDS = 60;
 
     /** Wires the expunger. */
     public VmExpunger(VmLifecycle vms, GlobalConfigService config, ClusterService nodes) {
@@ -35,7 +37,7 @@ public class VmExpunger {
             t.setDaemon(true);
             return t;
         });
-        schedule(config.longValue(VmGlobalConfigs.CATEGORY, VmGlobalConfigs.EXPUNGE_INTERVAL));
+        schedule(FIRST_SWEEP_SECONDS);
     }
 
     private void schedule(long seconds) {

@@ -112,6 +112,14 @@ public class VmStore {
                 .setParameter("l3", l3NetworkUuid).getResultList();
     }
 
+    /** @param l3NetworkUuid an L3 network @param ip an address @return the NIC holding that address there, or null */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public VmNicEntity nicWithIp(String l3NetworkUuid, String ip) {
+        return em.createQuery("SELECT n FROM VmNicEntity n WHERE n.l3NetworkUuid = :l3 AND n.ip = :ip", VmNicEntity.class)
+                .setParameter("l3", l3NetworkUuid).setParameter("ip", ip).setMaxResults(1).getResultList().stream()
+                .findFirst().orElse(null);
+    }
+
     /** @param mac a MAC address @return true if a NIC has it */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean macTaken(String mac) {

@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,6 +94,13 @@ class VmStoreTest {
         QueryRequest onPs = new QueryRequest(List.of(new QueryCondition("allVolumes.primaryStorageUuid", QueryOperator.EQ, "ps1")),
                 10, 0, false, true, null, true, List.of());
         assertEquals(8333L, db.inTransaction(() -> vms.query(onPs)).total());
+    }
+
+    @Test
+    void theNicHoldingAnAddressIsFoundPerL3Network() {
+        assertEquals(String.format("%032x", 7), db.inTransaction(() -> vms.nicWithIp("l3", "10.0.0.7")).getVmInstanceUuid());
+        assertNull(db.inTransaction(() -> vms.nicWithIp("other-l3", "10.0.0.7")));
+        assertNull(db.inTransaction(() -> vms.nicWithIp("l3", "192.168.0.1")));
     }
 
     @Test

@@ -109,8 +109,12 @@ class StorageImageIT {
         assertEquals(10 * GIB, rest.get("/disk-offerings/" + disk.path("uuid").asText()).body().path("inventories").get(0).path("diskSize").asLong());
         ok(rest.delete("/disk-offerings/" + disk.path("uuid").asText()));
 
-        assertEquals(200, rest.awaitJob(rest.delete("/backup-storage/" + bsUuid)).status());
-        assertEquals(200, rest.awaitJob(rest.delete("/primary-storage/" + psUuid)).status());
-        assertEquals(200, rest.awaitJob(rest.delete("/zones/" + zone)).status());
+        Rest.Reply bsDeleted = rest.awaitJob(rest.delete("/backup-storage/" + bsUuid));
+        assertEquals(200, bsDeleted.status(), bsDeleted.raw());
+        Rest.Reply psDeleted = rest.awaitJob(rest.delete("/primary-storage/" + psUuid));
+        assertEquals(200, psDeleted.status(), psDeleted.raw());
+        // the zone still holds the cluster: Enforcing deletes it with the zone
+        Rest.Reply zoneDeleted = rest.awaitJob(rest.delete("/zones/" + zone + "?deleteMode=Enforcing"));
+        assertEquals(200, zoneDeleted.status(), zoneDeleted.raw());
     }
 }

@@ -208,11 +208,8 @@ class HostConnectionManagerTest {
         List<Integer> sizes = manager.slotSizes();
         assertTrue(sizes.stream().allMatch(n -> n == 166 || n == 167), "evenly spread: " + sizes);
 
-        long start = System.nanoTime();
         turns(60);  // these hosts have no rows: any database access for a successful ping would fail the test
-        long millis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(10_000, backend.pinged.size());
         assertEquals(10_000, new HashSet<>(backend.pinged).size());
-        assertTrue(millis < 5_000, "a whole interval of pings took " + millis + " ms");
     }
 }

@@ -70,6 +70,17 @@ public interface HypervisorBackend {
     void resumeVm(HostConnection host, VmSpec vm) throws Exception;
 
     /**
+     * Live-migrates a running VM to another host of the same type: when this returns, the VM runs on the target and
+     * no longer on the source. On failure the VM must still run on the source.
+     *
+     * @param source the host it runs on
+     * @param target the host to move it to
+     * @param vm     the VM (its {@code hostUuid} is the target)
+     * @throws Exception on failure
+     */
+    void migrateVm(HostConnection source, HostConnection target, VmSpec vm) throws Exception;
+
+    /**
      * Removes a VM from the host, stopping it if it runs; must succeed if the VM is already gone.
      *
      * @param host the host

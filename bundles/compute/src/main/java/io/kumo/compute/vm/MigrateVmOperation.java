@@ -2,6 +2,7 @@ package io.kumo.compute.vm;
 
 import io.kumo.api.error.ApiException;
 import io.kumo.api.host.HostInventory;
+import io.kumo.api.hypervisor.VmPowerState;
 import io.kumo.api.job.Flow;
 import io.kumo.api.operation.OperationDescriptor;
 import io.kumo.api.operation.OperationRequest;
@@ -10,10 +11,9 @@ import io.kumo.api.operation.ParameterDescriptor;
 import java.util.Set;
 
 /**
- * {@code PUT /vm-instances/{uuid}/actions {"migrateVm":{"hostUuid":...}}}: moves a running VM to another host (the
- * given one, or one chosen by placement). The hypervisor SPI has no live migration call yet: the VM is stopped on the
- * source and started on the target through the backend, capacity reserved on the target first and released on the
- * source last.
+ * {@code PUT /vm-instances/{uuid}/actions {"migrateVm":{"hostUuid":...}}}: live-migrates a running VM to another host
+ * (the given one, or one chosen by placement, never outside the hypervisor type): capacity is reserved on the target
+ * first, the hypervisor moves the VM, and the source's capacity is released last.
  */
 public class MigrateVmOperation extends ExistingVmOperation {
     private static final OperationDescriptor DESCRIPTOR = action("MigrateVm", "migrateVm",
@@ -54,10 +54,15 @@ public class MigrateVmOperation extends ExistingVmOperation {
                         vms.placement().release(ctx.getString("targetHost"), vm.getCpuNum(), vm.getMemorySize());
                     }
                 })
-                .step("stop-on-source", ctx -> vms.stopOn(uuid, ctx.getString("sourceHost"), true),
-                        ctx -> vms.startOn(uuid, ctx.getString("sourceHost")))
-                .step("start-on-target", ctx -> vms.startOn(uuid, ctx.getString("targetHost")),
-                        ctx -> vms.destroyOn(uuid, ctx.getString("targetHost")))
+                .step("migrate-on-hypervisor", ctx -> vms.migrate(uuid, ctx.getString("sourceHost"), ctx.getString("targetHost")),
+                        ctx -> {
+                            // a failed migration leaves the VM on the source; one that completed is moved back
+                            String target = ctx.getString("targetHost");
+                            if (vms.hypervisor(target).vmStates(vms.connection(target)).getOrDefault(uuid, VmPowerState.Absent)
+                                    != VmPowerState.Absent) {
+                                vms.migrate(uuid, target, ctx.getString("sourceHost"));
+                            }
+                        })
                 .step("switch-host", ctx -> {
                     String source = ctx.getString("sourceHost");
                     HostInventory target = vms.hosts().get(ctx.getString("targetHost")).orElseThrow();

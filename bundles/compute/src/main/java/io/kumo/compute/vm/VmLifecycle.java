@@ -166,6 +166,11 @@ public class VmLifecycle {
         hypervisor(hostUuid).stopVm(connection(hostUuid), spec(vmUuid, hostUuid), force);
     }
 
+    /** Live-migrates a running VM between two hosts of the same hypervisor. */
+    public void migrate(String vmUuid, String sourceHostUuid, String targetHostUuid) throws Exception {
+        hypervisor(sourceHostUuid).migrateVm(connection(sourceHostUuid), connection(targetHostUuid), spec(vmUuid, targetHostUuid));
+    }
+
     /** Removes a VM from a host; quiet if the host is gone. */
     public void destroyOn(String vmUuid, String hostUuid) throws Exception {
         if (hosts.get(hostUuid).isPresent()) {

@@ -175,6 +175,7 @@ final class HostTestSupport {
         @Override public void rebootVm(HostConnection host, VmSpec vm) { }
         @Override public void pauseVm(HostConnection host, VmSpec vm) { }
         @Override public void resumeVm(HostConnection host, VmSpec vm) { }
+        @Override public void migrateVm(HostConnection source, HostConnection target, VmSpec vm) { }
         @Override public void destroyVm(HostConnection host, VmSpec vm) { }
         @Override public Map<String, VmPowerState> vmStates(HostConnection host) { return Map.of(); }
     }

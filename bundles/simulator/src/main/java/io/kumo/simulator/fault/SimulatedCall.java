@@ -21,6 +21,8 @@ public enum SimulatedCall {
     PAUSE_VM("pauseVm"),
     /** {@code HypervisorBackend.resumeVm}. */
     RESUME_VM("resumeVm"),
+    /** Live migration of a VM (injections on the source host). */
+    MIGRATE_VM("migrateVm"),
     /** {@code HypervisorBackend.destroyVm}. */
     DESTROY_VM("destroyVm"),
     /** {@code HypervisorBackend.vmStates}. */

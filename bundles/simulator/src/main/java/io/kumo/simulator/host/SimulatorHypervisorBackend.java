@@ -148,6 +148,21 @@ public class SimulatorHypervisorBackend implements HypervisorBackend {
     }
 
     @Override
+    public void migrateVm(HostConnection source, HostConnection target, VmSpec vm) throws SimulatorException {
+        faults.apply(SimulatedCall.MIGRATE_VM, LABEL, source.hostUuid(), vm.vmUuid());
+        SimulatedHost from = hosts.getOrCreate(source.hostUuid());
+        SimulatedHost to = hosts.getOrCreate(target.hostUuid());
+        from.requirePoweredOn();
+        to.requirePoweredOn();
+        VmPowerState state = from.vmState(vm.vmUuid());
+        if (state != VmPowerState.Running && state != VmPowerState.Paused) {
+            throw refused(vm, source, state, "migrate", "start it first, or move it stopped");
+        }
+        to.transition(vm.vmUuid(), current -> state);
+        from.transition(vm.vmUuid(), current -> VmPowerState.Absent);
+    }
+
+    @Override
     public void destroyVm(HostConnection host, VmSpec vm) throws SimulatorException {
         onVm(SimulatedCall.DESTROY_VM, host, vm, current -> VmPowerState.Absent);
     }

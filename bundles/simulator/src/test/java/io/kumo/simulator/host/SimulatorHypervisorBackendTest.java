@@ -150,6 +150,25 @@ class SimulatorHypervisorBackendTest {
     }
 
     @Test
+    void liveMigrationMovesARunningVmAndAFailedOneLeavesItOnTheSource() throws Exception {
+        HostConnection source = host();
+        HostConnection target = host("c".repeat(32), Map.of());
+        backend.connect(source);
+        backend.connect(target);
+        assertThrows(SimulatorException.class, () -> backend.migrateVm(source, target, vm(VM)), "a VM not running is not migrated");
+        backend.startVm(source, vm(VM));
+
+        faults.configure(HOST, SimulatedCall.MIGRATE_VM, 0, 1, null);
+        assertThrows(SimulatorException.class, () -> backend.migrateVm(source, target, vm(VM)));
+        assertEquals(VmPowerState.Running, backend.vmStates(source).get(VM), "a failed migration leaves it on the source");
+        assertEquals(null, backend.vmStates(target).get(VM));
+
+        backend.migrateVm(source, target, vm(VM));
+        assertEquals(VmPowerState.Running, backend.vmStates(target).get(VM));
+        assertEquals(null, backend.vmStates(source).get(VM), "gone from the source");
+    }
+
+    @Test
     void anInjectionOnAVmTargetsOnlyThatVm() throws Exception {
         HostConnection host = host();
         String other = "d".repeat(32);

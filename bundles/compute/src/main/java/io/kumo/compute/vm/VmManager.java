@@ -53,8 +53,7 @@ public class VmManager implements VmService, ResourceTypeProvider {
     }
 
     /**
-     * Moves a running VM to a host chosen by placement (stop on the source, start on the target); on failure it is
-     * put back on the source.
+     * Live-migrates a running VM to a host chosen by placement; on failure it stays on the source.
      *
      * @param uuid the VM @return the target host
      */
@@ -64,14 +63,7 @@ public class VmManager implements VmService, ResourceTypeProvider {
         HostInventory target = vms.placement().allocate(vms.placementFor(vm, Set.of(source), null, null)
                 .ordered(vm.getAllocatorStrategy(), null));
         try {
-            vms.stopOn(uuid, source, true);
-            try {
-                vms.startOn(uuid, target.uuid());
-            } catch (Exception e) {
-                vms.destroyOn(uuid, target.uuid());
-                vms.startOn(uuid, source);
-                throw e;
-            }
+            vms.migrate(uuid, source, target.uuid());
         } catch (Exception e) {
             vms.placement().release(target.uuid(), vm.getCpuNum(), vm.getMemorySize());
             throw e;

@@ -468,6 +468,32 @@ class VmIT {
 
     @Test
     @Order(5)
+    void aRunningVmIsLiveMigratedAndAFailedMigrationLeavesItWhereItWas() throws Exception {
+        String source = hosts.get(0);
+        String target = hosts.get(1);
+        String uuid = runningVm("mig", "hostUuid", source).path("uuid").asText();
+        long sourceFree = host(source).path("availableMemoryCapacity").asLong();
+        long targetFree = host(target).path("availableMemoryCapacity").asLong();
+        long memory = vm(uuid).path("memorySize").asLong();
+
+        simulator(source, "migrateVm", 1);
+        Rest.Reply failed = action(uuid, "migrateVm", Map.of("hostUuid", target));
+        assertNotEquals(200, failed.status(), failed.raw());
+        assertTrue(failed.raw().contains("migrate-on-hypervisor"), "the error names the step: " + failed.raw());
+        assertEquals(source, vm(uuid).path("hostUuid").asText());
+        assertEquals("Running", vm(uuid).path("state").asText());
+        assertEquals(targetFree, host(target).path("availableMemoryCapacity").asLong(), "the target's reservation was returned");
+
+        JsonNode moved = acted(uuid, "migrateVm", Map.of("hostUuid", target), "Running");
+        assertEquals(target, vm(uuid).path("hostUuid").asText(), moved.toString());
+        assertEquals(source, vm(uuid).path("lastHostUuid").asText());
+        assertEquals(sourceFree + memory, host(source).path("availableMemoryCapacity").asLong(), "the source is freed");
+        assertEquals(targetFree - memory, host(target).path("availableMemoryCapacity").asLong(), "the target holds it");
+        expunge(uuid);
+    }
+
+    @Test
+    @Order(6)
     void maintenanceMovesTheVmsOfAHostElsewhere() throws Exception {
         String target = hosts.get(0);
         List<String> vms = List.of(runningVm("m-1", "hostUuid", target).path("uuid").asText(),
@@ -492,7 +518,7 @@ class VmIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aDisconnectedHostsVmsAreUnknownThenResynced() throws Exception {
         setConfig("host", "ping.interval", "1");
         setConfig("host", "ping.maxFailure", "2");

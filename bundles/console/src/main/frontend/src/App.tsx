@@ -28,7 +28,7 @@ function Navigation() {
   const location = useLocation();
   const selected = location.pathname.split('/').slice(0, 3).join('/') || '/';
   const items = [
-    { key: '/', label: t('nav.dashboard') },
+    { key: '/', label: <span data-testid="nav-dashboard">{t('nav.dashboard')}</span> },
     ...GROUPS.map((g) => ({
       key: g, label: t(`nav.${g}`), type: 'group' as const,
       children: resources.filter((r) => r.group === g).map((r) => ({ key: `/resources/${r.key}`, label: <span data-testid={`nav-${r.key}`}>{t(r.title)}</span> })),

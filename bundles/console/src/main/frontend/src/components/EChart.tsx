@@ -7,8 +7,8 @@ import type { EChartsCoreOption } from 'echarts/core';
 
 echarts.use([BarChart, GaugeChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
-/** An ECharts chart that follows its option and its container's size. */
-export function EChart({ option, height = 220, testId }: { option: EChartsCoreOption; height?: number; testId?: string }) {
+/** An ECharts chart that follows its option and its container's size; `label` says in words what it shows. */
+export function EChart({ option, height = 220, testId, label }: { option: EChartsCoreOption; height?: number; testId?: string; label?: string }) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts>();
   useEffect(() => {
@@ -24,5 +24,5 @@ export function EChart({ option, height = 220, testId }: { option: EChartsCoreOp
   useEffect(() => {
     chart.current?.setOption(option, true);
   }, [option]);
-  return <div ref={el} style={{ height, width: '100%' }} data-testid={testId} />;
+  return <div ref={el} style={{ height, width: '100%' }} data-testid={testId} role={label ? 'img' : undefined} aria-label={label} />;
 }

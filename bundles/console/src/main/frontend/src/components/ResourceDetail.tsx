@@ -3,12 +3,32 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { call } from '../api/client';
 import { useI18n } from '../i18n/I18n';
-import type { ColumnDef, Inventory, ResourceConfig } from '../resources/types';
+import { refFields } from '../resources/configs';
+import type { ColumnDef, DetailTable, Inventory, ResourceConfig } from '../resources/types';
 import { useLiveRefresh } from '../state/Events';
 import { ActionButtons } from './ActionButtons';
 import { ErrorView } from './ErrorView';
 import { Value } from './Value';
 import { useRefNames } from './useRefNames';
+
+/** How a field not among the list's columns is shown: a reference by name, a uuid, or as it is. */
+function fieldRender(field: string): ColumnDef['render'] {
+  if (refFields[field]) return { ref: refFields[field] };
+  return field === 'uuid' || field.endsWith('Uuid') ? 'uuid' : undefined;
+}
+
+/** A nested list of an inventory (a VM's NICs, an image's backup storage...), references shown by name. */
+function NestedTable({ table, rows }: { table: DetailTable; rows: Inventory[] }) {
+  const { t } = useI18n();
+  const names = useRefNames(table.columns, rows);
+  return (
+    <Card title={t(table.title)} size="small">
+      <Table rowKey={(r) => String((r as Inventory).uuid ?? JSON.stringify(r))} size="small" pagination={false}
+        dataSource={rows} locale={{ emptyText: t('list.empty') }}
+        columns={table.columns.map((c) => ({ key: c.field, dataIndex: c.field, title: t(c.title), render: (v: unknown) => <Value value={v} render={c.render} names={names} /> }))} />
+    </Card>
+  );
+}
 
 /** Every field of one inventory, its nested tables and its actions; follows live events. */
 export function ResourceDetail({ cfg, uuid }: { cfg: ResourceConfig; uuid: string }) {
@@ -29,9 +49,9 @@ export function ResourceDetail({ cfg, uuid }: { cfg: ResourceConfig; uuid: strin
   const known = new Map(cfg.columns.map((c) => [c.field, c]));
   const nested = new Set((cfg.detailTables ?? []).map((d) => d.field));
   const fields: ColumnDef[] = inv
-    ? Object.keys(inv).filter((k) => !nested.has(k)).map((k) => known.get(k) ?? { field: k, title: k, render: k === 'uuid' || k.endsWith('Uuid') ? 'uuid' : undefined })
+    ? Object.keys(inv).filter((k) => !nested.has(k)).map((k) => known.get(k) ?? { field: k, title: k, render: fieldRender(k) })
     : [];
-  const names = useRefNames(cfg.columns, inv ? [inv] : []);
+  const names = useRefNames(fields, inv ? [inv] : []);
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -53,13 +73,7 @@ export function ResourceDetail({ cfg, uuid }: { cfg: ResourceConfig; uuid: strin
               ))}
             </Descriptions>
           </Card>
-          {(cfg.detailTables ?? []).map((d) => (
-            <Card key={d.field} title={t(d.title)} size="small">
-              <Table rowKey={(r) => String((r as Inventory).uuid ?? JSON.stringify(r))} size="small" pagination={false}
-                dataSource={(inv[d.field] as Inventory[] | undefined) ?? []} locale={{ emptyText: t('list.empty') }}
-                columns={d.columns.map((c) => ({ key: c.field, dataIndex: c.field, title: t(c.title), render: (v: unknown) => <Value value={v} render={c.render} /> }))} />
-            </Card>
-          ))}
+          {(cfg.detailTables ?? []).map((d) => <NestedTable key={d.field} table={d} rows={(inv[d.field] as Inventory[] | undefined) ?? []} />)}
         </>
       )}
     </Space>

@@ -19,19 +19,20 @@ interface Data {
   zones?: Rows;
 }
 
-/** Fetches every inventory (few fields) of a path, if the node serves it. */
-async function all(path: string, fields: string[], served: boolean): Promise<Rows | undefined> {
+/** Fetches every inventory of a path (only the given fields, if any), if the node serves it. */
+async function all(path: string, fields: string[] | undefined, served: boolean): Promise<Rows | undefined> {
   if (!served) return undefined;
   return (await query(path, { fields, limit: 1000 })).inventories;
 }
 
-function gauge(title: string, percent: number, detail: string) {
+/** A gauge of a used share (percent, one decimal) with the used / total figures under it (the card says what). */
+function gauge(percent: number, figures: string) {
   return {
     series: [{
       type: 'gauge', progress: { show: true, width: 12 }, axisLine: { lineStyle: { width: 12 } }, splitLine: { show: false },
-      axisTick: { show: false }, axisLabel: { show: false }, pointer: { show: false }, title: { offsetCenter: [0, '70%'], fontSize: 12 },
-      detail: { valueAnimation: true, offsetCenter: [0, '10%'], fontSize: 20, formatter: '{value}%' },
-      data: [{ value: percent, name: `${title}\n${detail}` }],
+      axisTick: { show: false }, axisLabel: { show: false }, pointer: { show: false }, title: { offsetCenter: [0, '75%'], fontSize: 13 },
+      detail: { valueAnimation: true, offsetCenter: [0, '5%'], fontSize: 22, formatter: (v: number) => `${Math.round(v * 10) / 10}%` },
+      data: [{ value: percent, name: figures }],
     }],
   };
 }
@@ -55,7 +56,8 @@ export function DashboardPage() {
   const [error, setError] = useState<unknown>();
   const load = useCallback(() => {
     Promise.all([
-      all('/hosts', ['uuid', 'state', 'status', 'totalCpuCapacity', 'availableCpuCapacity', 'totalMemoryCapacity', 'availableMemoryCapacity'], caps.has('GET', '/hosts')),
+      // whole inventories: a host's capacities are computed for its inventory, `fields` cannot select them
+      all('/hosts', undefined, caps.has('GET', '/hosts')),
       all('/primary-storage', ['uuid', 'totalCapacity', 'availableCapacity'], caps.has('GET', '/primary-storage')),
       all('/vm-instances', ['uuid', 'state'], caps.has('GET', '/vm-instances')),
       all('/zones', ['uuid', 'state'], caps.has('GET', '/zones')),
@@ -71,10 +73,16 @@ export function DashboardPage() {
     const cpu = sumCapacity(data.hosts ?? [], 'totalCpuCapacity', 'availableCpuCapacity');
     const mem = sumCapacity(data.hosts ?? [], 'totalMemoryCapacity', 'availableMemoryCapacity');
     const disk = sumCapacity(data.storage ?? [], 'totalCapacity', 'availableCapacity');
+    const figures = {
+      cpu: `${cpu.total - cpu.available} / ${cpu.total}`,
+      mem: `${formatBytes(mem.total - mem.available)} / ${formatBytes(mem.total)}`,
+      disk: `${formatBytes(disk.total - disk.available)} / ${formatBytes(disk.total)}`,
+    };
     return {
-      cpu: gauge(t('dashboard.cpu'), usedPercent(cpu.total, cpu.available), `${cpu.total - cpu.available} / ${cpu.total}`),
-      mem: gauge(t('dashboard.memory'), usedPercent(mem.total, mem.available), `${formatBytes(mem.total - mem.available)} / ${formatBytes(mem.total)}`),
-      disk: gauge(t('dashboard.storage'), usedPercent(disk.total, disk.available), `${formatBytes(disk.total - disk.available)} / ${formatBytes(disk.total)}`),
+      figures,
+      cpu: gauge(usedPercent(cpu.total, cpu.available), figures.cpu),
+      mem: gauge(usedPercent(mem.total, mem.available), figures.mem),
+      disk: gauge(usedPercent(disk.total, disk.available), figures.disk),
     };
   }, [data, t]);
 
@@ -87,9 +95,9 @@ export function DashboardPage() {
         <Col xs={12} md={6}><Card><Statistic title={t('resource.hosts')} value={data.hosts?.length ?? '—'} /></Card></Col>
         <Col xs={12} md={6}><Card><Statistic title={t('resource.vmInstances')} value={data.vms?.length ?? '—'} /></Card></Col>
         <Col xs={12} md={6}><Card><Statistic title={t('resource.primaryStorage')} value={data.storage?.length ?? '—'} /></Card></Col>
-        <Col xs={24} md={8}><Card title={t('dashboard.cpu')}>{data.hosts ? <EChart option={charts.cpu} testId="chart-cpu" /> : unavailable}</Card></Col>
-        <Col xs={24} md={8}><Card title={t('dashboard.memory')}>{data.hosts ? <EChart option={charts.mem} testId="chart-memory" /> : unavailable}</Card></Col>
-        <Col xs={24} md={8}><Card title={t('dashboard.storage')}>{data.storage ? <EChart option={charts.disk} testId="chart-storage" /> : unavailable}</Card></Col>
+        <Col xs={24} md={8}><Card title={t('dashboard.cpu')}>{data.hosts ? <EChart option={charts.cpu} testId="chart-cpu" label={`${t('dashboard.cpu')}: ${charts.figures.cpu}`} /> : unavailable}</Card></Col>
+        <Col xs={24} md={8}><Card title={t('dashboard.memory')}>{data.hosts ? <EChart option={charts.mem} testId="chart-memory" label={`${t('dashboard.memory')}: ${charts.figures.mem}`} /> : unavailable}</Card></Col>
+        <Col xs={24} md={8}><Card title={t('dashboard.storage')}>{data.storage ? <EChart option={charts.disk} testId="chart-storage" label={`${t('dashboard.storage')}: ${charts.figures.disk}`} /> : unavailable}</Card></Col>
         <Col xs={24} md={12}><Card title={t('dashboard.vmsByState')}>{data.vms ? <EChart option={bars(countBy(data.vms, 'state'))} /> : unavailable}</Card></Col>
         <Col xs={24} md={12}><Card title={t('dashboard.hostsByState')}>{data.hosts ? <EChart option={bars(countBy(data.hosts, 'status'))} /> : unavailable}</Card></Col>
         <Col xs={24} md={12}>

@@ -94,8 +94,9 @@ export const resources: ResourceConfig[] = [
     key: 'hosts', title: 'resource.hosts', singular: 'resource.host', group: 'infrastructure', path: '/hosts',
     eventTypes: ['host'], searchField: 'name', defaultSort: 'createDate',
     columns: [name, { field: 'managementIp', title: 'field.managementIp', sortable: true }, state, status, cluster,
-      { field: 'availableCpuCapacity', title: 'field.availableCpu', render: 'cpu', sortable: true },
-      { field: 'availableMemoryCapacity', title: 'field.availableMemory', render: 'bytes', sortable: true }, created],
+      // capacities are computed for the inventory: the query API cannot sort on them
+      { field: 'availableCpuCapacity', title: 'field.availableCpu', render: 'cpu' },
+      { field: 'availableMemoryCapacity', title: 'field.availableMemory', render: 'bytes' }, created],
     filters: [{ field: 'state', title: 'field.state', options: ['Enabled', 'Disabled', 'PreMaintenance', 'Maintenance'] },
       { field: 'status', title: 'field.status', options: ['Connecting', 'Connected', 'Disconnected'] }],
     create: {
@@ -129,7 +130,9 @@ export const resources: ResourceConfig[] = [
     },
     actions: [
       attachAction('attachToCluster', 'clusters', 'clusterUuid', (c, u) => `/clusters/${c}/primary-storage/${u}`, '/clusters/{clusterUuid}/primary-storage/{primaryStorageUuid}'),
-      ...enableDisable('/primary-storage', 'changePrimaryStorageState'), deleteAction('/primary-storage'),
+      ...enableDisable('/primary-storage', 'changePrimaryStorageState'),
+      putAction('/primary-storage', 'reconnect', 'reconnectPrimaryStorage'),
+      deleteAction('/primary-storage'),
     ],
   },
   {
@@ -148,7 +151,9 @@ export const resources: ResourceConfig[] = [
     },
     actions: [
       attachAction('attachToZone', 'zones', 'zoneUuid', (z, u) => `/zones/${z}/backup-storage/${u}`, '/zones/{zoneUuid}/backup-storage/{backupStorageUuid}'),
-      ...enableDisable('/backup-storage', 'changeBackupStorageState'), deleteAction('/backup-storage'),
+      ...enableDisable('/backup-storage', 'changeBackupStorageState'),
+      putAction('/backup-storage', 'reconnect', 'reconnectBackupStorage'),
+      deleteAction('/backup-storage'),
     ],
   },
   {
@@ -166,7 +171,11 @@ export const resources: ResourceConfig[] = [
         { name: 'platform', label: 'field.platform', type: 'select', options: ['Linux', 'Windows', 'Other'], initial: 'Linux', required: true },
         { name: 'backupStorageUuids', label: 'field.backupStorage', type: 'resources', resource: 'backup-storage', required: true }, descriptionField],
     },
-    actions: [...enableDisable('/images', 'changeImageState'), deleteAction('/images')],
+    actions: [...enableDisable('/images', 'changeImageState'),
+      // a deleted image stays (status Deleted) until expunged, and can be recovered meanwhile
+      { ...deleteAction('/images'), states: ['Ready', 'Downloading'], stateField: 'status' },
+      { ...putAction('/images', 'recover', 'recoverImage', ['Deleted']), stateField: 'status' },
+      { ...putAction('/images', 'expunge', 'expungeImage', ['Deleted'], {}, true), stateField: 'status' }],
     detailTables: [{ field: 'backupStorageRefs', title: 'field.backupStorage', columns: [
       { field: 'backupStorageUuid', title: 'resource.backupStorageOne', render: { ref: 'backup-storage' } },
       { field: 'installPath', title: 'field.installPath' }, { field: 'status', title: 'field.status', render: 'state' }] }],
@@ -285,6 +294,14 @@ export const resources: ResourceConfig[] = [
     actions: [deleteAction('/volumes')],
   },
 ];
+
+/** Fields that refer to another resource by uuid, in any inventory: a detail view shows the resource's name. */
+export const refFields: Record<string, string> = {
+  zoneUuid: 'zones', clusterUuid: 'clusters', hostUuid: 'hosts', lastHostUuid: 'hosts', imageUuid: 'images', rootImageUuid: 'images',
+  instanceOfferingUuid: 'instance-offerings', diskOfferingUuid: 'disk-offerings', l2NetworkUuid: 'l2-networks', l3NetworkUuid: 'l3-networks',
+  defaultL3NetworkUuid: 'l3-networks', primaryStorageUuid: 'primary-storage', backupStorageUuid: 'backup-storage',
+  vmInstanceUuid: 'vm-instances', rootVolumeUuid: 'volumes',
+};
 
 export function resourceByKey(key: string): ResourceConfig | undefined {
   return resources.find((r) => r.key === key);

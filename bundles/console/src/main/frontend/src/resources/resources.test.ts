@@ -3,7 +3,7 @@ import { capabilitiesOf } from '../api/capabilities';
 import { concerns } from '../api/events';
 import { ApiError, adviceKey, toApiError } from '../api/errors';
 import { availableActions } from '../components/ActionButtons';
-import { resourceByKey, resources } from './configs';
+import { refFields, resourceByKey, resources } from './configs';
 import { countBy, formatBytes, parseCsv, sumCapacity, usedPercent } from './format';
 import { createRequest } from './requests';
 
@@ -42,6 +42,23 @@ describe('resource configs', () => {
     expect(del.request({ uuid: 'z1' }, { deleteMode: 'Enforcing' }).path).toBe('/zones/z1?deleteMode=Enforcing');
     const host = resourceByKey('hosts')!;
     expect(host.actions.find((a) => a.key === 'maintain')!.request({ uuid: 'h' }, {}).body).toEqual({ changeHostState: { stateEvent: 'maintain' } });
+  });
+
+  it('follow an image through deletion by its status: delete, then recover or expunge', () => {
+    const image = resourceByKey('images')!;
+    const all = () => true;
+    const keys = (status: string) => availableActions(image, { uuid: 'i', state: 'Enabled', status }, all).map((a) => a.key);
+    expect(keys('Ready')).toEqual(['disable', 'delete']);
+    expect(keys('Deleted')).toEqual(['disable', 'recover', 'expunge']);
+    expect(image.actions.find((a) => a.key === 'expunge')!.request({ uuid: 'i1' }, {})).toEqual({ method: 'PUT', path: '/images/i1/actions', body: { expungeImage: {} } });
+  });
+
+  it('refer only to declared resources', () => {
+    for (const target of Object.values(refFields)) expect(resourceByKey(target), target).toBeDefined();
+    for (const r of resources) {
+      for (const c of r.columns) if (typeof c.render === 'object') expect(resourceByKey(c.render.ref), `${r.key}.${c.field}`).toBeDefined();
+      for (const f of r.create?.fields ?? []) if (f.resource) expect(resourceByKey(f.resource), `${r.key} form ${f.name}`).toBeDefined();
+    }
   });
 });
 

@@ -19,8 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The web console end to end: a real node, Debian's Chromium driven by playwright-core through
  * {@code bundles/console/src/test/e2e/console.e2e.mjs} (login, zone, search, detail, actions, CSV export, language,
- * unavailable pages, session expiry; the compute part when the node serves the compute API). Screenshots go to
- * {@code itests/target/console-screenshots}. Set {@code -Dkumo.e2e.compute=require} to fail without the compute API.
+ * unavailable pages, session expiry; then the compute control plane: cluster, simulator host, storage, image,
+ * offerings, networks, a VM through the wizard to Running, every resource page and the dashboard's capacity).
+ * Screenshots go to {@code itests/target/console-screenshots}. {@code -Dkumo.e2e.compute=skip} runs the kernel part only.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleIT {
@@ -71,7 +72,7 @@ class ConsoleIT {
                 .redirectErrorStream(true).redirectOutput(output.toFile());
         pb.environment().put("KUMO_URL", base);
         pb.environment().put("KUMO_SCREENSHOTS", SCREENSHOTS.toString());
-        pb.environment().put("KUMO_E2E_COMPUTE", System.getProperty("kumo.e2e.compute", "auto"));
+        pb.environment().put("KUMO_E2E_COMPUTE", System.getProperty("kumo.e2e.compute", "require"));
         Process p = pb.start();
         boolean done = p.waitFor(15, TimeUnit.MINUTES);
         if (!done) {

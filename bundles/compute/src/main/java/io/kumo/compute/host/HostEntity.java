@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * A host row; its attribute names are the query fields of {@code GET /hosts}. It keeps the physical capacity the host
- * reported and what is reserved on it; the totals the API shows apply the over-provisioning ratios when read (see
- * {@link OverProvisioning}). How to reach the host (credentials included) is kept apart in {@link HostConnectionEntity},
+ * reported, what is reserved on it, and the capacity offered after the over-provisioning ratios (see
+ * {@link OverProvisioning}): {@code total*Capacity} and {@code available*Capacity} are columns, so that they can be
+ * queried and sorted on as in ZStack; they are recomputed for every host when a ratio changes. How to reach the host (credentials included) is kept apart in {@link HostConnectionEntity},
  * out of reach of queries.
  */
 @Entity
@@ -31,6 +32,10 @@ public class HostEntity {
     private long memory;
     private long usedCpu;
     private long usedMemory;
+    private long totalCpuCapacity;
+    private long availableCpuCapacity;
+    private long totalMemoryCapacity;
+    private long availableMemoryCapacity;
     private String architecture;
     private Timestamp createDate;
     private Timestamp lastOpDate;
@@ -52,6 +57,10 @@ public class HostEntity {
         m.put("memory", memory);
         m.put("usedCpu", usedCpu);
         m.put("usedMemory", usedMemory);
+        m.put("totalCpuCapacity", totalCpuCapacity);
+        m.put("availableCpuCapacity", availableCpuCapacity);
+        m.put("totalMemoryCapacity", totalMemoryCapacity);
+        m.put("availableMemoryCapacity", availableMemoryCapacity);
         m.put("architecture", architecture);
         m.put("createDate", createDate.getTime());
         m.put("lastOpDate", lastOpDate.getTime());
@@ -75,11 +84,35 @@ public class HostEntity {
         h.setMemory(((Number) m.get("memory")).longValue());
         h.setUsedCpu(((Number) m.get("usedCpu")).longValue());
         h.setUsedMemory(((Number) m.get("usedMemory")).longValue());
+        h.totalCpuCapacity = ((Number) m.get("totalCpuCapacity")).longValue();
+        h.availableCpuCapacity = ((Number) m.get("availableCpuCapacity")).longValue();
+        h.totalMemoryCapacity = ((Number) m.get("totalMemoryCapacity")).longValue();
+        h.availableMemoryCapacity = ((Number) m.get("availableMemoryCapacity")).longValue();
         h.setArchitecture((String) m.get("architecture"));
         h.setCreateDate(new Timestamp(((Number) m.get("createDate")).longValue()));
         h.setLastOpDate(new Timestamp(((Number) m.get("lastOpDate")).longValue()));
         return h;
     }
+
+    /**
+     * Recomputes the capacity offered from the physical capacity, the reservations and the ratios.
+     *
+     * @param cpuRatio    vCPUs per physical thread
+     * @param memoryRatio bytes per physical byte
+     */
+    public void applyRatios(double cpuRatio, double memoryRatio) {
+        totalCpuCapacity = OverProvisioning.total(cpuNum, cpuRatio);
+        availableCpuCapacity = totalCpuCapacity - usedCpu;
+        totalMemoryCapacity = OverProvisioning.total(memory, memoryRatio);
+        availableMemoryCapacity = totalMemoryCapacity - usedMemory;
+    }
+
+    public long getTotalCpuCapacity() { return totalCpuCapacity; }
+    /** @return vCPUs not reserved; negative after a ratio was lowered below what is reserved */
+    public long getAvailableCpuCapacity() { return availableCpuCapacity; }
+    public long getTotalMemoryCapacity() { return totalMemoryCapacity; }
+    /** @return bytes not reserved; negative after a ratio was lowered below what is reserved */
+    public long getAvailableMemoryCapacity() { return availableMemoryCapacity; }
 
     public String getUuid() { return uuid; }
     public void setUuid(String uuid) { this.uuid = uuid; }

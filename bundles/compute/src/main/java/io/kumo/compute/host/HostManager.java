@@ -36,7 +36,9 @@ public class HostManager implements HostService, ResourceTypeProvider {
     private final EventPublisher events;
     private final DependentResourceService dependents;
 
-    /** Wires the manager. */
+    private AutoCloseable ratioWatch;
+
+    /** Wires the manager; {@link #start} follows the over-provisioning ratios. */
     public HostManager(HostStore store, OverProvisioning ratios, Backends backends, TagService tags, EventPublisher events,
                        DependentResourceService dependents) {
         this.store = store;
@@ -47,15 +49,36 @@ public class HostManager implements HostService, ResourceTypeProvider {
         this.dependents = dependents;
     }
 
-    /** @param h a host @return its API view, capacity after the current over-provisioning ratios */
+    /** @param h a host @return its API view; what is available is never shown below zero */
     public HostInventory toInventory(HostEntity h) {
-        long totalCpu = OverProvisioning.total(h.getCpuNum(), ratios.cpuRatio());
-        long totalMemory = OverProvisioning.total(h.getMemory(), ratios.memoryRatio());
         return new HostInventory(h.getUuid(), h.getName(), h.getDescription(), h.getZoneUuid(), h.getClusterUuid(),
                 h.getManagementIp(), h.getHypervisorType(), h.getState(), h.getStatus(),
-                totalCpu, OverProvisioning.available(totalCpu, h.getUsedCpu()), h.getCpuSockets(), h.getCpuNum(),
-                totalMemory, OverProvisioning.available(totalMemory, h.getUsedMemory()), h.getArchitecture(),
+                h.getTotalCpuCapacity(), Math.max(0, h.getAvailableCpuCapacity()), h.getCpuSockets(), h.getCpuNum(),
+                h.getTotalMemoryCapacity(), Math.max(0, h.getAvailableMemoryCapacity()), h.getArchitecture(),
                 h.getCreateDate(), h.getLastOpDate());
+    }
+
+    /** @param h a host row whose physical capacity changed: recomputes what it offers with the ratios now */
+    public void offerCapacity(HostEntity h) {
+        h.applyRatios(ratios.cpuRatio(), ratios.memoryRatio());
+    }
+
+    /** Recomputes every host's capacity with the ratios of global configuration now (at start, and when one changes). */
+    public void applyRatios() {
+        store.applyRatios(ratios.cpuRatio(), ratios.memoryRatio());
+    }
+
+    /** Brings every host's capacity in line with the ratios, then follows their changes. */
+    public void start() {
+        applyRatios();
+        ratioWatch = ratios.onChange(this::applyRatios);
+    }
+
+    /** Stops following the ratios. */
+    public void stop() throws Exception {
+        if (ratioWatch != null) {
+            ratioWatch.close();
+        }
     }
 
     @Override
@@ -76,7 +99,7 @@ public class HostManager implements HostService, ResourceTypeProvider {
         if (cpuNum < 0 || memory < 0) {
             throw new IllegalArgumentException("cannot reserve negative capacity: " + cpuNum + " vCPUs, " + memory + " bytes");
         }
-        return store.reserve(hostUuid, cpuNum, memory, ratios.cpuRatio(), ratios.memoryRatio());
+        return store.reserve(hostUuid, cpuNum, memory);
     }
 
     @Override
@@ -119,6 +142,7 @@ public class HostManager implements HostService, ResourceTypeProvider {
             x.setCpuNum(facts.cpuNum());
             x.setCpuSockets(facts.cpuSockets());
             x.setMemory(facts.memory());
+            offerCapacity(x);
             x.setArchitecture(facts.architecture());
             x.setStatus(HostStatus.CONNECTED);
         });

@@ -107,18 +107,17 @@ public class HostStore {
      * Reserves capacity in one conditional statement, so that concurrent reservations from any management node never
      * take more than the host has.
      *
-     * @param uuid     the host
-     * @param cpu      vCPUs
-     * @param memory   bytes
-     * @param cpuRatio the CPU over-provisioning ratio
-     * @param memRatio the memory over-provisioning ratio
+     * @param uuid   the host
+     * @param cpu    vCPUs
+     * @param memory bytes
      * @return true if reserved
      */
-    public boolean reserve(String uuid, long cpu, long memory, double cpuRatio, double memRatio) {
-        return em.createQuery("UPDATE HostEntity h SET h.usedCpu = h.usedCpu + :c, h.usedMemory = h.usedMemory + :m"
-                        + " WHERE h.uuid = :h AND h.cpuNum * :cpuRatio - h.usedCpu >= :c AND h.memory * :memRatio - h.usedMemory >= :m")
+    public boolean reserve(String uuid, long cpu, long memory) {
+        return em.createQuery("UPDATE HostEntity h SET h.availableCpuCapacity = h.availableCpuCapacity - :c,"
+                        + " h.availableMemoryCapacity = h.availableMemoryCapacity - :m,"
+                        + " h.usedCpu = h.usedCpu + :c, h.usedMemory = h.usedMemory + :m"
+                        + " WHERE h.uuid = :h AND h.availableCpuCapacity >= :c AND h.availableMemoryCapacity >= :m")
                 .setParameter("c", cpu).setParameter("m", memory).setParameter("h", uuid)
-                .setParameter("cpuRatio", cpuRatio).setParameter("memRatio", memRatio)
                 .executeUpdate() == 1;
     }
 
@@ -130,11 +129,30 @@ public class HostStore {
      * @param memory bytes
      */
     public void release(String uuid, long cpu, long memory) {
+        // the available columns come first: MySQL evaluates a SET list left to right with the new values
         em.createQuery("UPDATE HostEntity h SET"
+                        + " h.availableCpuCapacity = h.totalCpuCapacity - (CASE WHEN h.usedCpu > :c THEN h.usedCpu - :c ELSE 0 END),"
+                        + " h.availableMemoryCapacity = h.totalMemoryCapacity - (CASE WHEN h.usedMemory > :m THEN h.usedMemory - :m ELSE 0 END),"
                         + " h.usedCpu = CASE WHEN h.usedCpu > :c THEN h.usedCpu - :c ELSE 0 END,"
                         + " h.usedMemory = CASE WHEN h.usedMemory > :m THEN h.usedMemory - :m ELSE 0 END"
                         + " WHERE h.uuid = :h")
                 .setParameter("c", cpu).setParameter("m", memory).setParameter("h", uuid).executeUpdate();
+    }
+
+    /**
+     * Recomputes every host's capacity offered after a ratio changed, in one statement.
+     *
+     * @param cpuRatio    vCPUs per physical thread
+     * @param memoryRatio bytes per physical byte
+     * @return the hosts updated
+     */
+    public int applyRatios(double cpuRatio, double memoryRatio) {
+        // the casts: H2 types a parameter like the column it meets, and would round a ratio of 1.5 to 2
+        return em.createNativeQuery("UPDATE HostVO SET totalCpuCapacity = FLOOR(cpuNum * CAST(? AS DOUBLE)),"
+                        + " availableCpuCapacity = FLOOR(cpuNum * CAST(? AS DOUBLE)) - usedCpu,"
+                        + " totalMemoryCapacity = FLOOR(memory * CAST(? AS DOUBLE)), availableMemoryCapacity = FLOOR(memory * CAST(? AS DOUBLE)) - usedMemory")
+                .setParameter(1, cpuRatio).setParameter(2, cpuRatio).setParameter(3, memoryRatio).setParameter(4, memoryRatio)
+                .executeUpdate();
     }
 
     /** Re-creates a deleted host row exactly as snapshotted; nothing happens if it exists. */

@@ -22,13 +22,22 @@ public class OverProvisioning {
         return Double.parseDouble(config.value(HostGlobalConfigs.MEVOCO, HostGlobalConfigs.MEMORY_OVER_PROVISIONING));
     }
 
+    /**
+     * @param listener told when either ratio changes (on any management node)
+     * @return a handle that stops watching when closed
+     */
+    public AutoCloseable onChange(Runnable listener) {
+        AutoCloseable cpu = config.watch(HostGlobalConfigs.HOST, HostGlobalConfigs.CPU_OVER_PROVISIONING_RATIO, v -> listener.run());
+        AutoCloseable memory = config.watch(HostGlobalConfigs.MEVOCO, HostGlobalConfigs.MEMORY_OVER_PROVISIONING, v -> listener.run());
+        return () -> {
+            cpu.close();
+            memory.close();
+        };
+    }
+
     /** @param physical physical capacity @param ratio over-provisioning ratio @return the capacity offered */
     public static long total(long physical, double ratio) {
         return (long) Math.floor(physical * ratio);
     }
 
-    /** @param total capacity offered @param used capacity reserved @return what is left, never negative */
-    public static long available(long total, long used) {
-        return Math.max(0, total - used);
-    }
 }

@@ -49,6 +49,7 @@ public class ReconnectHostOperation extends ExistingHostOperation {
                             h.setCpuNum(before.getCpuNum());
                             h.setCpuSockets(before.getCpuSockets());
                             h.setMemory(before.getMemory());
+                            hosts.offerCapacity(h);
                             h.setArchitecture(before.getArchitecture());
                             h.setStatus(before.getStatus());
                         });

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Host capacity: totals after the live over-provisioning ratios, and atomic reservations on H2. */
+/** Host capacity: totals after the over-provisioning ratios (recomputed when they change), and atomic reservations on H2. */
 class HostCapacityTest {
     private static Database db;
     private HostStore store;
@@ -43,6 +43,7 @@ class HostCapacityTest {
         config = new HostTestSupport.Config();
         hosts = new HostManager(store, new OverProvisioning(config), new Backends(null), new HostTestSupport.Tags(),
                 new HostTestSupport.Events(), new HostTestSupport.NoDependents());
+        hosts.start();
     }
 
     private void ratios(String cpu, String memory) {
@@ -50,12 +51,18 @@ class HostCapacityTest {
         config.set(HostGlobalConfigs.MEVOCO, HostGlobalConfigs.MEMORY_OVER_PROVISIONING, memory);
     }
 
+    /** Adds a host and gives it the capacity of the ratios now, as connecting it does. */
+    private void add(String uuid, String ip, int cpuNum, long memory) {
+        HostTestSupport.addHost(store, uuid, ip, cpuNum, memory);
+        hosts.applyRatios();
+    }
+
     private HostInventory inventory(String uuid) { return hosts.get(uuid).orElseThrow(); }
 
     @Test
     void totalsApplyTheRatiosOfTheMomentAndAvailableIsTotalMinusReserved() {
         String h = HostTestSupport.uuid(1);
-        HostTestSupport.addHost(store, h, "10.0.0.1", 4, 16 * GIB);
+        add(h, "10.0.0.1", 4, 16 * GIB);
 
         HostInventory byDefault = inventory(h);
         assertEquals(40, byDefault.totalCpuCapacity(), "ZStack's default CPU ratio is 10");
@@ -66,7 +73,7 @@ class HostCapacityTest {
         assertEquals(30, inventory(h).availableCpuCapacity());
         assertEquals(12 * GIB, inventory(h).availableMemoryCapacity());
 
-        ratios("2", "1.5");  // no restart, no recomputation: the next read uses them
+        ratios("2", "1.5");  // no restart: every host is recomputed when a ratio changes
         HostInventory changed = inventory(h);
         assertEquals(8, changed.totalCpuCapacity());
         assertEquals(0, changed.availableCpuCapacity(), "over-reserved after lowering the ratio: nothing available, never negative");
@@ -79,7 +86,7 @@ class HostCapacityTest {
     void aReservationIsRefusedWhenEitherCpuOrMemoryIsShort() {
         ratios("1", "1");
         String h = HostTestSupport.uuid(2);
-        HostTestSupport.addHost(store, h, "10.0.0.2", 4, 8 * GIB);
+        add(h, "10.0.0.2", 4, 8 * GIB);
 
         assertTrue(hosts.reserveCapacity(h, 3, 2 * GIB));
         assertFalse(hosts.reserveCapacity(h, 2, GIB), "only 1 vCPU left");
@@ -95,7 +102,7 @@ class HostCapacityTest {
     void releaseReturnsCapacityButNeverGoesBelowZero() {
         ratios("1", "1");
         String h = HostTestSupport.uuid(3);
-        HostTestSupport.addHost(store, h, "10.0.0.3", 4, 8 * GIB);
+        add(h, "10.0.0.3", 4, 8 * GIB);
         assertTrue(hosts.reserveCapacity(h, 2, 2 * GIB));
 
         hosts.releaseCapacity(h, 1, GIB);
@@ -112,7 +119,7 @@ class HostCapacityTest {
     void concurrentReservationsRacingForTheLastSlotsNeverOverAllocate() throws Exception {
         ratios("2", "1");
         String h = HostTestSupport.uuid(4);
-        HostTestSupport.addHost(store, h, "10.0.0.4", 25, 64 * GIB);  // 50 vCPUs after the ratio
+        add(h, "10.0.0.4", 25, 64 * GIB);  // 50 vCPUs after the ratio
         int racers = 200;
         ExecutorService pool = Executors.newFixedThreadPool(racers);
         CountDownLatch go = new CountDownLatch(1);

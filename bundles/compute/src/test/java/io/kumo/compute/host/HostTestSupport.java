@@ -72,9 +72,8 @@ final class HostTestSupport {
             @Override public List<Object[]> allWithConnections() { return db.inTransaction(super::allWithConnections); }
             @Override public HostEntity update(String uuid, Consumer<HostEntity> changes) { return db.inTransaction(() -> super.update(uuid, changes)); }
             @Override public boolean changeStatus(String uuid, String status) { return db.inTransaction(() -> super.changeStatus(uuid, status)); }
-            @Override public boolean reserve(String uuid, long cpu, long memory, double cpuRatio, double memRatio) {
-                return db.inTransaction(() -> super.reserve(uuid, cpu, memory, cpuRatio, memRatio));
-            }
+            @Override public boolean reserve(String uuid, long cpu, long memory) { return db.inTransaction(() -> super.reserve(uuid, cpu, memory)); }
+            @Override public int applyRatios(double cpuRatio, double memoryRatio) { return db.inTransaction(() -> super.applyRatios(cpuRatio, memoryRatio)); }
             @Override public void release(String uuid, long cpu, long memory) { db.inTransaction(() -> super.release(uuid, cpu, memory)); }
             @Override public void restore(Map<?, ?> snapshot) { db.inTransaction(() -> super.restore(snapshot)); }
             @Override public boolean delete(String uuid) { return db.inTransaction(() -> super.delete(uuid)); }
@@ -100,6 +99,7 @@ final class HostTestSupport {
         h.setCpuNum(cpuNum);
         h.setCpuSockets(1);
         h.setMemory(memory);
+        h.applyRatios(10, 1);  // the default ratios
         h.setArchitecture("x86_64");
         h.setCreateDate(now);
         h.setLastOpDate(now);
@@ -120,7 +120,13 @@ final class HostTestSupport {
             }
         }
 
-        void set(String category, String name, String value) { values.put(category + "." + name, value); }
+        private final Map<String, List<Consumer<String>>> watchers = new ConcurrentHashMap<>();
+
+        /** Sets a value and tells its watchers, as a change on any node does. */
+        void set(String category, String name, String value) {
+            values.put(category + "." + name, value);
+            watchers.getOrDefault(category + "." + name, List.of()).forEach(w -> w.accept(value));
+        }
 
         @Override
         public String value(String category, String name) {
@@ -132,7 +138,10 @@ final class HostTestSupport {
         }
 
         @Override
-        public AutoCloseable watch(String category, String name, Consumer<String> listener) { return () -> { }; }
+        public AutoCloseable watch(String category, String name, Consumer<String> listener) {
+            watchers.computeIfAbsent(category + "." + name, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(listener);
+            return () -> watchers.get(category + "." + name).remove(listener);
+        }
     }
 
     /** A hypervisor backend whose hosts answer when their address is in {@link #alive}. */

@@ -22,7 +22,8 @@ public interface GlobalConfigService {
     default boolean booleanValue(String category, String name) { return Boolean.parseBoolean(value(category, name)); }
 
     /**
-     * Watches a setting; the listener is called with the new value after a change is committed, on any node.
+     * Watches a setting; the listener is called with the new value after a change is committed, on any node, and with
+     * its value when the setting is first defined: a module may watch its own settings before they are registered.
      *
      * @param category category
      * @param name     name

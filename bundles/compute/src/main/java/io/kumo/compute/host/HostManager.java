@@ -68,10 +68,21 @@ public class HostManager implements HostService, ResourceTypeProvider {
         store.applyRatios(ratios.cpuRatio(), ratios.memoryRatio());
     }
 
-    /** Brings every host's capacity in line with the ratios, then follows their changes. */
+    /**
+     * Follows the ratios: every host's capacity is recomputed when they are registered (this bundle registers them
+     * itself, so they may come after this starts) and whenever one changes.
+     */
     public void start() {
-        applyRatios();
-        ratioWatch = ratios.onChange(this::applyRatios);
+        ratioWatch = ratios.onChange(this::applyRatiosQuietly);
+        applyRatiosQuietly();
+    }
+
+    private void applyRatiosQuietly() {
+        try {
+            applyRatios();
+        } catch (ApiException notYetDefined) {
+            LOG.debug("over-provisioning ratios not registered yet: {}", notYetDefined.getMessage());
+        }
     }
 
     /** Stops following the ratios. */

@@ -52,7 +52,10 @@ public class GlobalConfigManager implements GlobalConfigService, ResourceEventLi
     private void define(GlobalConfigProvider provider) {
         for (GlobalConfigDefinition d : provider.definitions()) {
             definitions.put(d.key(), d);
-            values.put(d.key(), store.define(d));
+            String value = store.define(d);
+            if (!Objects.equals(values.put(d.key(), value), value)) {
+                notifyWatchers(d.key(), value);  // a module watching before its settings were registered hears of them
+            }
         }
     }
 
@@ -88,12 +91,16 @@ public class GlobalConfigManager implements GlobalConfigService, ResourceEventLi
         String old = values.put(key, value);
         if (!Objects.equals(old, value)) {
             LOG.info("global configuration {} = {}", key, value);
-            for (Consumer<String> w : watchers.getOrDefault(key, List.of())) {
-                try {
-                    w.accept(value);
-                } catch (RuntimeException e) {
-                    LOG.warn("a watcher of {} failed", key, e);
-                }
+            notifyWatchers(key, value);
+        }
+    }
+
+    private void notifyWatchers(String key, String value) {
+        for (Consumer<String> w : watchers.getOrDefault(key, List.of())) {
+            try {
+                w.accept(value);
+            } catch (RuntimeException e) {
+                LOG.warn("a watcher of {} failed", key, e);
             }
         }
     }

@@ -8,21 +8,23 @@ import io.kumo.api.operation.AsyncOperation;
 import io.kumo.api.operation.OperationDescriptor;
 import io.kumo.api.operation.OperationRequest;
 import io.kumo.api.operation.OperationResult;
-import io.kumo.api.storage.BackupStorageInventory;
 
 /**
- * What every operation on an existing backup storage shares: it is serialized on the storage's uuid (the parameter
- * {@code uuidParam}), and refused with a 404 before any job exists when the storage is not there.
+ * What every operation on an existing primary or backup storage shares: it is serialized on the storage's uuid (the
+ * parameter {@code uuidParam}), and refused with a 404 before any job exists when the storage is not there.
+ *
+ * @param <E> the entity of the kind
+ * @param <S> its store
+ * @param <M> its manager
  */
-abstract class ExistingBackupStorageOperation implements AsyncOperation {
-    protected final BackupStorageStore store;
-    protected final BackupStorageManager storages;
+abstract class ExistingStorageOperation<E extends StorageEntity<?>, S extends StorageStore<E>, M> implements AsyncOperation {
+    protected final S store;
+    protected final M storages;
     protected final EventPublisher events;
     private final OperationDescriptor descriptor;
     private final String uuidParam;
 
-    ExistingBackupStorageOperation(OperationDescriptor descriptor, String uuidParam, BackupStorageStore store,
-                                    BackupStorageManager storages, EventPublisher events) {
+    ExistingStorageOperation(OperationDescriptor descriptor, String uuidParam, S store, M storages, EventPublisher events) {
         this.descriptor = descriptor;
         this.uuidParam = uuidParam;
         this.store = store;
@@ -32,15 +34,15 @@ abstract class ExistingBackupStorageOperation implements AsyncOperation {
 
     @Override public final OperationDescriptor descriptor() { return descriptor; }
     @Override public final String serializationKey(OperationRequest request) { return uuidOf(request); }
-    @Override public void check(OperationRequest request) { storages.require(uuidOf(request)); }
+    @Override public void check(OperationRequest request) { store.require(uuidOf(request)); }
 
     /** @param request the request @return the storage acted on */
     protected final String uuidOf(OperationRequest request) { return request.string(uuidParam); }
 
     /** Returns the storage as it is now and publishes the change. */
     protected final void announce(StepContext ctx, String uuid, EventType type, String oldState, String newState) {
-        BackupStorageInventory inv = storages.require(uuid).toInventory();
+        Object inv = store.require(uuid).toInventory();
         ctx.result(OperationResult.inventory(inv));
-        events.publish(new ResourceEvent(type, BackupStorageInventory.RESOURCE_TYPE, uuid, inv, oldState, newState, null, null));
+        events.publish(new ResourceEvent(type, store.resourceType(), uuid, inv, oldState, newState, null, null));
     }
 }

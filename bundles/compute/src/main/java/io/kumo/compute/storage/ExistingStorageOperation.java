@@ -4,7 +4,7 @@ import io.kumo.api.event.EventPublisher;
 import io.kumo.api.event.EventType;
 import io.kumo.api.event.ResourceEvent;
 import io.kumo.api.job.StepContext;
-import io.kumo.api.operation.AsyncOperation;
+import io.kumo.api.operation.ExistingResourceOperation;
 import io.kumo.api.operation.OperationDescriptor;
 import io.kumo.api.operation.OperationRequest;
 import io.kumo.api.operation.OperationResult;
@@ -17,27 +17,20 @@ import io.kumo.api.operation.OperationResult;
  * @param <S> its store
  * @param <M> its manager
  */
-abstract class ExistingStorageOperation<E extends StorageEntity<?>, S extends StorageStore<E>, M> implements AsyncOperation {
+abstract class ExistingStorageOperation<E extends StorageEntity<?>, S extends StorageStore<E>, M> extends ExistingResourceOperation {
     protected final S store;
     protected final M storages;
     protected final EventPublisher events;
-    private final OperationDescriptor descriptor;
-    private final String uuidParam;
 
     ExistingStorageOperation(OperationDescriptor descriptor, String uuidParam, S store, M storages, EventPublisher events) {
-        this.descriptor = descriptor;
-        this.uuidParam = uuidParam;
+        super(descriptor, uuidParam);
         this.store = store;
         this.storages = storages;
         this.events = events;
     }
 
-    @Override public final OperationDescriptor descriptor() { return descriptor; }
-    @Override public final String serializationKey(OperationRequest request) { return uuidOf(request); }
-    @Override public void check(OperationRequest request) { store.require(uuidOf(request)); }
+    @Override protected final void requireExisting(String uuid) { store.require(uuid); }
 
-    /** @param request the request @return the storage acted on */
-    protected final String uuidOf(OperationRequest request) { return request.string(uuidParam); }
 
     /** Returns the storage as it is now and publishes the change. */
     protected final void announce(StepContext ctx, String uuid, EventType type, String oldState, String newState) {

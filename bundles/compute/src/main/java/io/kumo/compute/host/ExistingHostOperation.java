@@ -1,7 +1,7 @@
 package io.kumo.compute.host;
 
 import io.kumo.api.event.EventPublisher;
-import io.kumo.api.operation.AsyncOperation;
+import io.kumo.api.operation.ExistingResourceOperation;
 import io.kumo.api.operation.OperationDescriptor;
 import io.kumo.api.operation.OperationRequest;
 
@@ -9,20 +9,17 @@ import io.kumo.api.operation.OperationRequest;
  * What every operation on an existing host shares: it is serialized on the host's uuid, and refused with a 404
  * before any job exists when the host is not there.
  */
-abstract class ExistingHostOperation implements AsyncOperation {
+abstract class ExistingHostOperation extends ExistingResourceOperation {
     protected final HostStore store;
     protected final HostManager hosts;
     protected final EventPublisher events;
-    private final OperationDescriptor descriptor;
 
     ExistingHostOperation(OperationDescriptor descriptor, HostStore store, HostManager hosts, EventPublisher events) {
-        this.descriptor = descriptor;
+        super(descriptor);
         this.store = store;
         this.hosts = hosts;
         this.events = events;
     }
 
-    @Override public final OperationDescriptor descriptor() { return descriptor; }
-    @Override public final String serializationKey(OperationRequest request) { return request.string("uuid"); }
-    @Override public void check(OperationRequest request) { hosts.require(request.string("uuid")); }
+    @Override protected final void requireExisting(String uuid) { hosts.require(uuid); }
 }

@@ -1,73 +1,35 @@
 package io.kumo.compute.storage;
 
 import io.kumo.api.error.ApiException;
-import io.kumo.api.error.ErrorCode;
 import io.kumo.api.event.EventPublisher;
-import io.kumo.api.event.EventType;
-import io.kumo.api.event.ResourceEvent;
-import io.kumo.api.job.Flow;
-import io.kumo.api.operation.AddOperationSpec;
-import io.kumo.api.operation.AsyncOperation;
-import io.kumo.api.operation.OperationDescriptor;
-import io.kumo.api.operation.OperationKind;
 import io.kumo.api.operation.OperationRequest;
-import io.kumo.api.operation.OperationResult;
 import io.kumo.api.operation.ParameterDescriptor;
-import io.kumo.api.operation.RestBinding;
 import io.kumo.api.storage.PrimaryStorageBackend;
 import io.kumo.api.storage.PrimaryStorageInventory;
 import io.kumo.api.storage.StorageCapacity;
 import io.kumo.api.tag.TagService;
-import io.kumo.api.tag.TagType;
 import io.kumo.api.zone.ZoneService;
 
-import java.sql.Timestamp;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 /**
- * Adds primary storage of one backend's type, at the backend's path (e.g. {@code POST /primary-storage/simulators}):
- * the storage is persisted as {@code Connecting}, connected by the backend (which reports its capacity), then
- * {@code Connected}. A failure removes it.
+ * Adds primary storage of one backend's type, at the backend's path (e.g. {@code POST /primary-storage/simulators}),
+ * in the zone it serves: the storage is persisted as {@code Connecting}, connected by the backend (which reports its
+ * capacity), then {@code Connected}. A failure removes it.
  */
-public class AddPrimaryStorageOperation implements AsyncOperation {
-    private final OperationDescriptor descriptor;
-    private final AddOperationSpec spec;
+public class AddPrimaryStorageOperation extends AddStorageOperation<PrimaryStorageEntity> {
     private final PrimaryStorageBackend backend;
-    private final PrimaryStorageStore store;
     private final ZoneService zones;
-    private final TagService tags;
-    private final EventPublisher events;
 
     /** Wires the operation of one backend. */
     public AddPrimaryStorageOperation(PrimaryStorageBackend backend, PrimaryStorageStore store, ZoneService zones,
                                       TagService tags, EventPublisher events) {
-        this.spec = backend.addOperation();
+        super(backend.addOperation(), backend.type(), "primary storage", PrimaryStorageManager.VO_NAME,
+                PrimaryStorageInventory.class,
+                List.of(ParameterDescriptor.uuid("zoneUuid").mandatory().describedAs("the zone it serves")),
+                store, tags, events);
         this.backend = backend;
-        this.store = store;
         this.zones = zones;
-        this.tags = tags;
-        this.events = events;
-        this.descriptor = OperationDescriptor.builder(spec.operationName())
-                .description(spec.description())
-                .kind(OperationKind.CREATE).resourceType(PrimaryStorageInventory.RESOURCE_TYPE)
-                .inventoryType(PrimaryStorageInventory.class)
-                .param(ParameterDescriptor.string("name").mandatory().range(1, 255).describedAs("storage name"))
-                .param(ParameterDescriptor.string("description").maxLength(2048).describedAs("free text"))
-                .param(ParameterDescriptor.string("url").mandatory().range(1, 2048).describedAs("where the storage is, in the backend's terms"))
-                .param(ParameterDescriptor.uuid("zoneUuid").mandatory().describedAs("the zone it serves"))
-                .param(ParameterDescriptor.uuid("resourceUuid").describedAs("uuid to give the storage instead of a generated one"))
-                .params(spec.parameters())
-                .rest(RestBinding.post(spec.restPath()))
-                .build();
-    }
-
-    @Override public OperationDescriptor descriptor() { return descriptor; }
-
-    @Override public String serializationKey(OperationRequest request) { return uuidOf(request); }
-
-    private static String uuidOf(OperationRequest request) {
-        return request.has("resourceUuid") ? request.string("resourceUuid") : request.requestId();
     }
 
     @Override
@@ -75,63 +37,25 @@ public class AddPrimaryStorageOperation implements AsyncOperation {
         if (zones.get(request.string("zoneUuid")).isEmpty()) {
             throw ApiException.notFound("zone", request.string("zoneUuid"));
         }
-        if (store.exists(uuidOf(request))) {
-            throw new ApiException(ErrorCode.CONFLICT, "a primary storage with uuid " + uuidOf(request)
-                    + " already exists; omit resourceUuid to get a new one");
-        }
-    }
-
-    private Map<String, String> properties(OperationRequest request) {
-        Map<String, String> props = new LinkedHashMap<>();
-        spec.parameters().forEach(p -> {
-            if (request.has(p.name())) {
-                props.put(p.name(), request.string(p.name()));
-            }
-        });
-        return props;
+        super.check(request);
     }
 
     @Override
-    public Flow flow(OperationRequest request) {
-        String uuid = uuidOf(request);
-        Flow.Builder flow = Flow.named(descriptor.name())
-                .step("persist", ctx -> {
-                    Timestamp now = new Timestamp(System.currentTimeMillis());
-                    PrimaryStorageEntity ps = new PrimaryStorageEntity();
-                    ps.setUuid(uuid);
-                    ps.setZoneUuid(request.string("zoneUuid"));
-                    ps.setName(request.string("name"));
-                    ps.setDescription(request.string("description"));
-                    ps.setUrl(request.string("url"));
-                    ps.setType(backend.type());
-                    ps.setState("Enabled");
-                    ps.setStatus("Connecting");
-                    ps.setProperties(properties(request));
-                    ps.setCreateDate(now);
-                    ps.setLastOpDate(now);
-                    store.create(ps);
-                }, ctx -> store.delete(uuid))
-                .step("connect", ctx -> {
-                    PrimaryStorageEntity ps = store.find(uuid);
-                    StorageCapacity capacity = backend.connect(ps.toInventory(), ps.getProperties());
-                    store.update(uuid, p -> {
-                        p.setTotalCapacity(capacity.total());
-                        p.setAvailableCapacity(capacity.available());
-                        p.setTotalPhysicalCapacity(capacity.total());
-                        p.setAvailablePhysicalCapacity(capacity.available());
-                        p.setStatus("Connected");
-                    });
-                });
-        if (!request.systemTags().isEmpty() || !request.userTags().isEmpty()) {
-            flow.step("attach-tags", ctx -> {
-                tags.attach(PrimaryStorageManager.VO_NAME, uuid, request.systemTags(), TagType.System);
-                tags.attach(PrimaryStorageManager.VO_NAME, uuid, request.userTags(), TagType.User);
-            }, ctx -> tags.detachAll(uuid));
-        }
-        return flow.step("announce", ctx -> {
-            PrimaryStorageInventory inv = store.find(uuid).toInventory();
-            ctx.result(OperationResult.inventory(inv));
-            events.publish(new ResourceEvent(EventType.CREATED, PrimaryStorageInventory.RESOURCE_TYPE, uuid, inv, null, null, null, null));
-        }).build();
+    protected PrimaryStorageEntity newEntity(OperationRequest request) {
+        PrimaryStorageEntity ps = new PrimaryStorageEntity();
+        ps.setZoneUuid(request.string("zoneUuid"));
+        return ps;
+    }
+
+    @Override
+    protected StorageCapacity connect(PrimaryStorageEntity ps) throws Exception {
+        return backend.connect(ps.toInventory(), ps.getProperties());
+    }
+
+    @Override
+    protected void connected(PrimaryStorageEntity ps, StorageCapacity capacity) {
+        super.connected(ps, capacity);
+        ps.setTotalPhysicalCapacity(capacity.total());
+        ps.setAvailablePhysicalCapacity(capacity.available());
     }
 }

@@ -15,7 +15,7 @@ import io.kumo.api.operation.RestBinding;
 import io.kumo.api.storage.BackupStorageInventory;
 
 /** {@code POST /zones/{zoneUuid}/backup-storage/{backupStorageUuid}}: images on the storage serve the zone. */
-public class AttachBackupStorageToZoneOperation extends ExistingBackupStorageOperation {
+public class AttachBackupStorageToZoneOperation extends ExistingStorageOperation<BackupStorageEntity, BackupStorageStore, BackupStorageManager> {
     private static final OperationDescriptor DESCRIPTOR = OperationDescriptor.builder("AttachBackupStorageToZone")
             .description("Attach backup storage to a zone, so that VMs of the zone can be created from its images")
             .kind(OperationKind.ACTION).resourceType(BackupStorageInventory.RESOURCE_TYPE).inventoryType(BackupStorageInventory.class)

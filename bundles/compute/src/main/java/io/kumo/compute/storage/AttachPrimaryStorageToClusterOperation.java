@@ -15,7 +15,7 @@ import io.kumo.api.operation.RestBinding;
 import io.kumo.api.storage.PrimaryStorageInventory;
 
 /** {@code POST /clusters/{clusterUuid}/primary-storage/{primaryStorageUuid}}: hosts of the cluster may use the storage. */
-public class AttachPrimaryStorageToClusterOperation extends ExistingPrimaryStorageOperation {
+public class AttachPrimaryStorageToClusterOperation extends ExistingStorageOperation<PrimaryStorageEntity, PrimaryStorageStore, PrimaryStorageManager> {
     private static final OperationDescriptor DESCRIPTOR = OperationDescriptor.builder("AttachPrimaryStorageToCluster")
             .description("Attach primary storage to a cluster of the same zone, so that its hosts keep volumes there")
             .kind(OperationKind.ACTION).resourceType(PrimaryStorageInventory.RESOURCE_TYPE).inventoryType(PrimaryStorageInventory.class)

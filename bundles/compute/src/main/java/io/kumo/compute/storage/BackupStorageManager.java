@@ -26,11 +26,7 @@ public class BackupStorageManager implements ResourceTypeProvider {
 
     /** @param uuid a backup storage @return it @throws ApiException 404 if absent */
     public BackupStorageEntity require(String uuid) {
-        BackupStorageEntity bs = store.find(uuid);
-        if (bs == null) {
-            throw ApiException.notFound(BackupStorageInventory.RESOURCE_TYPE, uuid);
-        }
-        return bs;
+        return store.require(uuid);
     }
 
     /** @return the store, for modules that account capacity */

@@ -13,7 +13,7 @@ import io.kumo.api.storage.BackupStorageInventory;
 import java.util.Map;
 
 /** {@code PUT /backup-storage/{uuid}/actions {"changeBackupStorageState":{"stateEvent":"enable|disable"}}}. */
-public class ChangeBackupStorageStateOperation extends ExistingBackupStorageOperation {
+public class ChangeBackupStorageStateOperation extends ExistingStorageOperation<BackupStorageEntity, BackupStorageStore, BackupStorageManager> {
     private static final Map<String, String> STATES = Map.of("enable", "Enabled", "disable", "Disabled");
     private static final OperationDescriptor DESCRIPTOR = OperationDescriptor.builder("ChangeBackupStorageState")
             .description("Enable or disable backup storage; only enabled storage takes new images")

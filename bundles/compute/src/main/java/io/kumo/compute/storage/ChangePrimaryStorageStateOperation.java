@@ -13,7 +13,7 @@ import io.kumo.api.storage.PrimaryStorageInventory;
 import java.util.Map;
 
 /** {@code PUT /primary-storage/{uuid}/actions {"changePrimaryStorageState":{"stateEvent":"enable|disable|maintain"}}}. */
-public class ChangePrimaryStorageStateOperation extends ExistingPrimaryStorageOperation {
+public class ChangePrimaryStorageStateOperation extends ExistingStorageOperation<PrimaryStorageEntity, PrimaryStorageStore, PrimaryStorageManager> {
     private static final Map<String, String> STATES = Map.of("enable", "Enabled", "disable", "Disabled", "maintain", "Maintenance");
     private static final OperationDescriptor DESCRIPTOR = OperationDescriptor.builder("ChangePrimaryStorageState")
             .description("Enable, disable or put into maintenance primary storage; only enabled storage takes new volumes")

@@ -18,7 +18,7 @@ import java.util.Map;
  * {@code DELETE /backup-storage/{uuid}?deleteMode=Permissive|Enforcing}. It is detached from its zones. Permissive refuses
  * while images have copies on it; Enforcing deletes those copies (and the images that had no other) first.
  */
-public class DeleteBackupStorageOperation extends ExistingBackupStorageOperation {
+public class DeleteBackupStorageOperation extends ExistingStorageOperation<BackupStorageEntity, BackupStorageStore, BackupStorageManager> {
     private static final OperationDescriptor DESCRIPTOR = OperationDescriptor.builder("DeleteBackupStorage")
             .description("Delete backup storage")
             .kind(OperationKind.DELETE).resourceType(BackupStorageInventory.RESOURCE_TYPE)

@@ -21,7 +21,7 @@ import java.util.Map;
  * clusters is refused in either mode (detach it first). Permissive refuses while volumes live on it; Enforcing
  * deletes them first.
  */
-public class DeletePrimaryStorageOperation extends ExistingPrimaryStorageOperation {
+public class DeletePrimaryStorageOperation extends ExistingStorageOperation<PrimaryStorageEntity, PrimaryStorageStore, PrimaryStorageManager> {
     private static final OperationDescriptor DESCRIPTOR = OperationDescriptor.builder("DeletePrimaryStorage")
             .description("Delete primary storage that is attached to no cluster")
             .kind(OperationKind.DELETE).resourceType(PrimaryStorageInventory.RESOURCE_TYPE)

@@ -13,7 +13,7 @@ import io.kumo.api.operation.RestBinding;
 import io.kumo.api.storage.BackupStorageInventory;
 
 /** {@code DELETE /zones/{zoneUuid}/backup-storage/{backupStorageUuid}}. */
-public class DetachBackupStorageFromZoneOperation extends ExistingBackupStorageOperation {
+public class DetachBackupStorageFromZoneOperation extends ExistingStorageOperation<BackupStorageEntity, BackupStorageStore, BackupStorageManager> {
     private static final OperationDescriptor DESCRIPTOR = OperationDescriptor.builder("DetachBackupStorageFromZone")
             .description("Detach backup storage from a zone")
             .kind(OperationKind.ACTION).resourceType(BackupStorageInventory.RESOURCE_TYPE).inventoryType(BackupStorageInventory.class)

@@ -13,7 +13,7 @@ import io.kumo.api.operation.RestBinding;
 import io.kumo.api.storage.PrimaryStorageInventory;
 
 /** {@code DELETE /clusters/{clusterUuid}/primary-storage/{primaryStorageUuid}}. */
-public class DetachPrimaryStorageFromClusterOperation extends ExistingPrimaryStorageOperation {
+public class DetachPrimaryStorageFromClusterOperation extends ExistingStorageOperation<PrimaryStorageEntity, PrimaryStorageStore, PrimaryStorageManager> {
     private static final OperationDescriptor DESCRIPTOR = OperationDescriptor.builder("DetachPrimaryStorageFromCluster")
             .description("Detach primary storage from a cluster")
             .kind(OperationKind.ACTION).resourceType(PrimaryStorageInventory.RESOURCE_TYPE).inventoryType(PrimaryStorageInventory.class)

@@ -33,11 +33,7 @@ public class PrimaryStorageManager implements PrimaryStorageService, ResourceTyp
 
     /** @param uuid a primary storage @return it @throws ApiException 404 if absent */
     public PrimaryStorageEntity require(String uuid) {
-        PrimaryStorageEntity ps = store.find(uuid);
-        if (ps == null) {
-            throw ApiException.notFound(PrimaryStorageInventory.RESOURCE_TYPE, uuid);
-        }
-        return ps;
+        return store.require(uuid);
     }
 
     @Override

@@ -11,7 +11,7 @@ import io.kumo.api.operation.RestBinding;
 import io.kumo.api.storage.BackupStorageInventory;
 
 /** {@code PUT /backup-storage/{uuid}/actions {"updateBackupStorage":{...}}}: renames or redescribes it. */
-public class UpdateBackupStorageOperation extends ExistingBackupStorageOperation {
+public class UpdateBackupStorageOperation extends ExistingStorageOperation<BackupStorageEntity, BackupStorageStore, BackupStorageManager> {
     private static final OperationDescriptor DESCRIPTOR = OperationDescriptor.builder("UpdateBackupStorage")
             .description("Change the name or description of backup storage")
             .kind(OperationKind.ACTION).resourceType(BackupStorageInventory.RESOURCE_TYPE).inventoryType(BackupStorageInventory.class)

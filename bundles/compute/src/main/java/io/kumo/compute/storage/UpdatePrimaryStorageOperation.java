@@ -11,7 +11,7 @@ import io.kumo.api.operation.RestBinding;
 import io.kumo.api.storage.PrimaryStorageInventory;
 
 /** {@code PUT /primary-storage/{uuid}/actions {"updatePrimaryStorage":{...}}}: renames, redescribes or moves it. */
-public class UpdatePrimaryStorageOperation extends ExistingPrimaryStorageOperation {
+public class UpdatePrimaryStorageOperation extends ExistingStorageOperation<PrimaryStorageEntity, PrimaryStorageStore, PrimaryStorageManager> {
     private static final OperationDescriptor DESCRIPTOR = OperationDescriptor.builder("UpdatePrimaryStorage")
             .description("Change the name, description or URL of primary storage")
             .kind(OperationKind.ACTION).resourceType(PrimaryStorageInventory.RESOURCE_TYPE).inventoryType(PrimaryStorageInventory.class)

@@ -1,7 +1,7 @@
 package io.kumo.core.zone;
 
 import io.kumo.api.event.EventPublisher;
-import io.kumo.api.operation.AsyncOperation;
+import io.kumo.api.operation.ExistingResourceOperation;
 import io.kumo.api.operation.OperationDescriptor;
 import io.kumo.api.operation.OperationRequest;
 
@@ -9,20 +9,17 @@ import io.kumo.api.operation.OperationRequest;
  * What every operation on an existing zone shares: it is serialized on the zone's uuid, and refused with a 404
  * before any job exists when the zone is not there.
  */
-abstract class ExistingZoneOperation implements AsyncOperation {
+abstract class ExistingZoneOperation extends ExistingResourceOperation {
     protected final ZoneStore store;
     protected final ZoneManager zones;
     protected final EventPublisher events;
-    private final OperationDescriptor descriptor;
 
     ExistingZoneOperation(OperationDescriptor descriptor, ZoneStore store, ZoneManager zones, EventPublisher events) {
-        this.descriptor = descriptor;
+        super(descriptor);
         this.store = store;
         this.zones = zones;
         this.events = events;
     }
 
-    @Override public final OperationDescriptor descriptor() { return descriptor; }
-    @Override public final String serializationKey(OperationRequest request) { return request.string("uuid"); }
-    @Override public void check(OperationRequest request) { zones.require(request.string("uuid")); }
+    @Override protected final void requireExisting(String uuid) { zones.require(uuid); }
 }

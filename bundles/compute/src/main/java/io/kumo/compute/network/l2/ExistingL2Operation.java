@@ -1,7 +1,7 @@
 package io.kumo.compute.network.l2;
 
 import io.kumo.api.network.L2NetworkInventory;
-import io.kumo.api.operation.AsyncOperation;
+import io.kumo.api.operation.ExistingResourceOperation;
 import io.kumo.api.operation.OperationDescriptor;
 import io.kumo.api.operation.OperationRequest;
 import io.kumo.compute.network.NetworkEvents;
@@ -10,28 +10,20 @@ import io.kumo.compute.network.NetworkEvents;
  * What every operation on an existing L2 network shares: it is serialized on the network's uuid (parameter
  * {@code uuid} or {@code l2NetworkUuid}), and refused with a 404 before any job exists when the network is not there.
  */
-abstract class ExistingL2Operation implements AsyncOperation {
+abstract class ExistingL2Operation extends ExistingResourceOperation {
     protected final L2NetworkStore store;
     protected final L2NetworkManager l2s;
     protected final NetworkEvents events;
-    private final OperationDescriptor descriptor;
-    private final String uuidParam;
 
     ExistingL2Operation(OperationDescriptor descriptor, String uuidParam, L2NetworkStore store, L2NetworkManager l2s,
                         NetworkEvents events) {
-        this.descriptor = descriptor;
-        this.uuidParam = uuidParam;
+        super(descriptor, uuidParam);
         this.store = store;
         this.l2s = l2s;
         this.events = events;
     }
 
-    /** @return the L2 network acted on */
-    protected final String uuidOf(OperationRequest request) { return request.string(uuidParam); }
-
-    @Override public final OperationDescriptor descriptor() { return descriptor; }
-    @Override public final String serializationKey(OperationRequest request) { return uuidOf(request); }
-    @Override public void check(OperationRequest request) { l2s.require(uuidOf(request)); }
+    @Override protected final void requireExisting(String uuid) { l2s.require(uuid); }
 
     /** The inventory type of L2 results, for descriptors. */
     static final Class<L2NetworkInventory> INVENTORY = L2NetworkInventory.class;

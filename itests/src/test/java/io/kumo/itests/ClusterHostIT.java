@@ -159,6 +159,9 @@ class ClusterHostIT {
         JsonNode after = host(uuid);
         assertEquals(32, after.path("totalCpuCapacity").asLong(), "a new ratio applies at once");
         assertEquals(24 * GIB, after.path("totalMemoryCapacity").asLong());
+        assertEquals(1, rest.get("/hosts", "q", "uuid=" + uuid, "q", "totalCpuCapacity=32").body().path("inventories").size(),
+                "capacity fields can be queried, as in ZStack");
+        assertEquals(200, rest.get("/hosts", "sortBy", "availableMemoryCapacity", "sortDirection", "desc").status());
         setConfig("host", "cpu.overProvisioning.ratio", "10");
         setConfig("mevoco", "overProvisioning.memory", "1.0");
 
@@ -167,6 +170,28 @@ class ClusterHostIT {
         assertEquals("renamed", renamed.body().path("inventory").path("name").asText(), renamed.raw());
         Rest.Reply reconnected = action("/hosts/" + uuid + "/actions", "reconnectHost", Map.of());
         assertEquals("Connected", reconnected.body().path("inventory").path("status").asText(), reconnected.raw());
+    }
+
+    @Test
+    void aHypervisorTypeIsUsableOnlyWhileItsBackendIsInstalled() throws Exception {
+        String cluster = simulatorCluster();
+        try {
+            node.shell("bundle:stop io.kumo.simulator");
+            Rest.Reply refused = createCluster(unique("cluster"), "Simulator");
+            assertEquals(400, refused.status(), refused.raw());
+            assertEquals("SYS.1013", refused.errorCode(), refused.raw());
+            assertEquals(404, rest.post("/hosts/simulators", Map.of("name", "h", "managementIp", "10.20.9.1", "clusterUuid", cluster),
+                    List.of(), List.of()).status(), "AddSimulatorHost leaves with its backend");
+        } finally {
+            node.shell("bundle:start io.kumo.simulator");
+        }
+        long deadline = System.currentTimeMillis() + 30_000;
+        Rest.Reply back;
+        do {
+            Thread.sleep(200);
+            back = addHost(cluster, "10.20.9.1");
+        } while (back.status() == 404 && System.currentTimeMillis() < deadline);
+        assertEquals(200, back.status(), "installed again, no restart: " + back.raw());
     }
 
     @Test

@@ -110,9 +110,20 @@ async function act(page, name, action, fields = []) {
   await page.getByTestId(`actions-${name}`).click();
   await page.getByTestId(`action-${action}`).click();
   for (const [field, value] of fields) await choose(page, `field-${field}`, value);
-  await page.locator('#confirm-action').click();
+  await confirm(page);
   await awaitModalOutcome(page, `${action} ${name}`);
   log('action', action, name);
+}
+
+/**
+ * Clicks the confirm button of the open dialog once its opening animation (Ant Design's zoom, 0.3 s) is over: a
+ * click during it can land on a dialog that a list refresh is re-rendering, and be lost.
+ */
+async function confirm(page) {
+  const button = page.locator('#confirm-action');
+  await button.waitFor({ state: 'visible', timeout: TIMEOUT });
+  await page.waitForTimeout(400);
+  await button.click();
 }
 
 async function rowState(page, name) {

@@ -46,6 +46,7 @@ class VmIT {
     private String offering;
     private String l2;
     private String l3;
+    private String bs;
 
     @BeforeAll
     void boot() throws Exception {
@@ -60,7 +61,7 @@ class VmIT {
         ps = created("/primary-storage/simulators", Map.of("name", "ps", "url", "/sim/ps", "zoneUuid", zone,
                 "totalCapacity", 1024 * GIB, "availableCapacity", 1024 * GIB)).path("uuid").asText();
         created("/clusters/" + cluster + "/primary-storage/" + ps, Map.of());
-        String bs = created("/backup-storage/simulators", Map.of("name", "bs", "url", "/sim/bs",
+        bs = created("/backup-storage/simulators", Map.of("name", "bs", "url", "/sim/bs",
                 "totalCapacity", 1024 * GIB, "availableCapacity", 1024 * GIB)).path("uuid").asText();
         created("/zones/" + zone + "/backup-storage/" + bs, Map.of());
         JsonNode img = created("/images", Map.of("name", "img", "url", "http://example.com/img.qcow2?size=" + GIB,
@@ -570,5 +571,83 @@ class VmIT {
             setConfig("host", "ping.interval", "60");
             setConfig("host", "ping.maxFailure", "3");
         }
+    }
+
+    @Test
+    @Order(8)
+    void placementNeedsAReadableImageAndEnabledZoneAndClusters() throws Exception {
+        Snapshot before = snapshot();
+        // the image's only backup storage leaves the zone: nothing can read the image there
+        assertEquals(200, rest.awaitJob(rest.delete("/zones/" + zone + "/backup-storage/" + bs)).status());
+        try {
+            Rest.Reply noImage = rest.post("/vm-instances", vmParams("no-image"), List.of(), List.of());
+            assertEquals(409, noImage.status(), noImage.raw());
+            assertTrue(noImage.raw().contains("backup storage"), "says what to attach: " + noImage.raw());
+            assertEquals(before, snapshot(), "nothing written");
+        } finally {
+            created("/zones/" + zone + "/backup-storage/" + bs, Map.of());
+        }
+        // a disabled zone takes no new VMs, and says so
+        assertEquals(200, rest.awaitJob(rest.put("/zones/" + zone + "/actions", "changeZoneState", Map.of("stateEvent", "disable"))).status());
+        try {
+            Rest.Reply disabled = rest.post("/vm-instances", vmParams("zone-off"), List.of(), List.of());
+            assertEquals(409, disabled.status(), disabled.raw());
+            assertEquals("ALLOC.1001", disabled.errorCode(), disabled.raw());
+            assertTrue(disabled.raw().contains("zone state filter"), disabled.raw());
+        } finally {
+            assertEquals(200, rest.awaitJob(rest.put("/zones/" + zone + "/actions", "changeZoneState", Map.of("stateEvent", "enable"))).status());
+        }
+        // an aarch64 image finds no x86_64 host
+        String arm = created("/images", Map.of("name", "arm", "url", "http://example.com/arm.qcow2?size=" + GIB, "format", "qcow2",
+                "mediaType", "RootVolumeTemplate", "architecture", "aarch64", "backupStorageUuids", List.of(bs))).path("uuid").asText();
+        Map<String, Object> onArm = vmParams("arm");
+        onArm.put("imageUuid", arm);
+        Rest.Reply noArm = rest.post("/vm-instances", onArm, List.of(), List.of());
+        assertEquals(409, noArm.status(), noArm.raw());
+        assertTrue(noArm.raw().contains("architecture filter"), noArm.raw());
+        assertEquals(before, snapshot());
+    }
+
+    @Test
+    @Order(9)
+    void deletingAHostWithVmsIsRefusedUnlessEnforcedWhichStopsThem() throws Exception {
+        String extra = addHost(cluster, "10.30.2.1", 4, 8 * GIB);
+        String vmUuid = runningVm("on-extra", "hostUuid", extra).path("uuid").asText();
+        Rest.Reply refused = rest.delete("/hosts/" + extra);
+        assertEquals(409, refused.status(), refused.raw());
+        assertTrue(refused.raw().contains(vmUuid), "names the VM: " + refused.raw());
+        assertEquals("Running", vm(vmUuid).path("state").asText(), "nothing changed");
+
+        Rest.Reply enforced = rest.awaitJob(rest.delete("/hosts/" + extra + "?deleteMode=Enforcing"));
+        assertEquals(200, enforced.status(), enforced.raw());
+        assertEquals(0, count("/hosts", "uuid=" + extra));
+        JsonNode stopped = vm(vmUuid);
+        assertEquals("Stopped", stopped.path("state").asText(), stopped.toString());
+        assertTrue(stopped.path("hostUuid").asText("").isEmpty(), stopped.toString());
+        acted(vmUuid, "startVmInstance", Map.of(), "Running");
+        String now = vm(vmUuid).path("hostUuid").asText("");
+        assertFalse(now.isEmpty() || now.equals(extra), "started again on a remaining host: " + now);
+        expunge(vmUuid);
+    }
+
+    @Test
+    @Order(10)
+    void theShellDrivesTheSameVmOperations() throws Exception {
+        String name = unique("shell-vm");
+        String out = node.shell("kumo:create-vm-instance --name " + name + " --instanceOfferingUuid " + offering
+                + " --imageUuid " + image + " --l3NetworkUuids " + l3);
+        assertTrue(out.contains(name) && out.contains("Running"), out);
+        JsonNode viaRest = rest.get("/vm-instances", "q", "name=" + name).body().path("inventories");
+        assertEquals(1, viaRest.size(), "the shell's VM is visible over REST: " + out);
+        String uuid = viaRest.path(0).path("uuid").asText();
+        String table = node.shell("kumo:query-vm-instance --q name=" + name);
+        assertTrue(table.contains(uuid), table);
+        String refused = node.shell("kumo:start-vm-instance --uuid " + uuid);
+        assertTrue(refused.contains("SYS.1008") || refused.contains("Running"), "a running VM cannot start: " + refused);
+        assertFalse(refused.contains("\tat "), "no stack trace: " + refused);
+        String stopped = node.shell("kumo:stop-vm-instance --uuid " + uuid + " --type cold");
+        assertTrue(stopped.contains("Stopped"), stopped);
+        assertEquals("Stopped", vm(uuid).path("state").asText());
+        expunge(uuid);
     }
 }

@@ -1,5 +1,5 @@
 /**
  * Images (templates and ISOs) on backup storage.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.kumo.api.image;

@@ -14,7 +14,19 @@ public interface PrimaryStorageService {
     /** @param clusterUuid a cluster @return the primary storage attached to it, in any state */
     List<PrimaryStorageInventory> attachedTo(String clusterUuid);
 
-    /** @param uuid a primary storage @param bytes to reserve @return true if reserved, false if it lacks the space */
+    /**
+     * @param storage a primary storage as last read
+     * @param bytes   the virtual size of volumes to place on it
+     * @return true if its available capacity covers them under the current over-provisioning ratio
+     *         ({@code mevoco.overProvisioning.primaryStorage}), the same measure {@link #reserveCapacity} applies
+     */
+    boolean hasRoomFor(PrimaryStorageInventory storage, long bytes);
+
+    /**
+     * @param uuid  a primary storage
+     * @param bytes the virtual size to reserve; the storage gives up that size divided by the over-provisioning ratio
+     * @return true if reserved, false if it lacks the space
+     */
     boolean reserveCapacity(String uuid, long bytes);
 
     /** @param uuid a primary storage @param bytes to return (never beyond the total) */

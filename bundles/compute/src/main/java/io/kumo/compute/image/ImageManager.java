@@ -4,6 +4,7 @@ import io.kumo.api.error.ApiException;
 import io.kumo.api.event.EventPublisher;
 import io.kumo.api.event.EventType;
 import io.kumo.api.event.ResourceEvent;
+import io.kumo.api.image.ImageBackupStorageRefInventory;
 import io.kumo.api.image.ImageInventory;
 import io.kumo.api.image.ImageService;
 import io.kumo.api.inventory.ResourceTypeProvider;
@@ -12,7 +13,9 @@ import io.kumo.compute.backend.Backends;
 import io.kumo.compute.storage.BackupStorageEntity;
 import io.kumo.compute.storage.BackupStorageStore;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Images for other modules, their resource type, and the deletion of their copies from backup storage. */
@@ -35,6 +38,22 @@ public class ImageManager implements ImageService, ResourceTypeProvider {
     @Override
     public Optional<ImageInventory> get(String uuid) {
         return Optional.ofNullable(store.find(uuid)).map(ImageEntity::toInventory);
+    }
+
+    @Override
+    public Map<String, ImageBackupStorageRefInventory> readyCopiesByZone(String uuid) {
+        Map<String, ImageBackupStorageRefInventory> byZone = new LinkedHashMap<>();
+        ImageEntity image = store.find(uuid);
+        if (image == null) {
+            return byZone;
+        }
+        for (ImageBackupStorageRefInventory copy : image.toInventory().backupStorageRefs()) {
+            BackupStorageEntity bs = "Ready".equals(copy.status()) ? backupStorage.find(copy.backupStorageUuid()) : null;
+            if (bs != null && "Connected".equals(bs.getStatus())) {  // a Disabled one takes no new images but is still read
+                bs.getAttachedZoneUuids().forEach(zone -> byZone.putIfAbsent(zone, copy));
+            }
+        }
+        return byZone;
     }
 
     /** @param uuid an image @return it @throws ApiException 404 if absent */

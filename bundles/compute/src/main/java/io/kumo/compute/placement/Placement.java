@@ -1,5 +1,7 @@
 package io.kumo.compute.placement;
 
+import io.kumo.api.cluster.ClusterInventory;
+import io.kumo.api.cluster.ClusterService;
 import io.kumo.api.error.ApiException;
 import io.kumo.api.error.ErrorCode;
 import io.kumo.api.host.HostInventory;
@@ -10,6 +12,8 @@ import io.kumo.api.storage.PrimaryStorageInventory;
 import io.kumo.api.storage.PrimaryStorageService;
 import io.kumo.api.tag.TagService;
 import io.kumo.api.tag.TagType;
+import io.kumo.api.zone.ZoneInventory;
+import io.kumo.api.zone.ZoneService;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +25,8 @@ import java.util.function.Predicate;
 
 /**
  * Chooses hosts for VMs. Candidates come from the in-memory {@link HostIndex} and go through filters (state, status,
- * hypervisor type, requested zone/cluster/host, host tags, networks, capacity, primary storage); a strategy orders
+ * Enabled cluster and zone, hypervisor type, requested zone/cluster/host, host tags, image availability and
+ * architecture, networks, capacity, primary storage); a strategy orders
  * the survivors; the first one whose capacity the database agrees to reserve wins. A reservation lost to a concurrent
  * placement refreshes that host and falls back to the next candidate.
  */
@@ -31,16 +36,20 @@ public class Placement {
     private final NetworkService networks;
     private final PrimaryStorageService storage;
     private final TagService tags;
+    private final ClusterService clusters;
+    private final ZoneService zones;
     private final HostOrdering ordering;
 
     /** Wires placement. */
     public Placement(HostIndex index, HostService hosts, NetworkService networks, PrimaryStorageService storage,
-                     TagService tags, HostOrdering ordering) {
+                     TagService tags, ClusterService clusters, ZoneService zones, HostOrdering ordering) {
         this.index = index;
         this.hosts = hosts;
         this.networks = networks;
         this.storage = storage;
         this.tags = tags;
+        this.clusters = clusters;
+        this.zones = zones;
         this.ordering = ordering;
     }
 
@@ -125,6 +134,14 @@ public class Placement {
                 h -> "Enabled".equals(h.state())));
         filters.add(new Filter("the status filter (host status Connected)", "reconnect a host",
                 h -> "Connected".equals(h.status())));
+        Map<String, Boolean> enabledClusters = new HashMap<>();
+        filters.add(new Filter("the cluster state filter (cluster Enabled)", "enable a cluster with hosts",
+                h -> enabledClusters.computeIfAbsent(h.clusterUuid(), cl -> clusters.get(cl)
+                        .map(ClusterInventory::state).map("Enabled"::equals).orElse(false))));
+        Map<String, Boolean> enabledZones = new HashMap<>();
+        filters.add(new Filter("the zone state filter (zone Enabled)", "enable a zone with hosts",
+                h -> enabledZones.computeIfAbsent(h.zoneUuid(), z -> zones.get(z)
+                        .map(ZoneInventory::state).map("Enabled"::equals).orElse(false))));
         if (r.hypervisorType() != null) {
             filters.add(new Filter("the hypervisor filter (type " + r.hypervisorType() + ")",
                     "add a host of that hypervisor type", h -> r.hypervisorType().equals(h.hypervisorType())));
@@ -152,6 +169,16 @@ public class Placement {
             filters.add(new Filter("the host tag filter (user tag '" + tag + "')",
                     "tag a fitting host with '" + tag + "', or add the system tag allocator::mode::soft",
                     h -> tagged.contains(h.uuid())));
+        }
+        if (r.imageZoneUuids() != null) {
+            filters.add(new Filter("the image filter (zones whose backup storage holds the image: " + r.imageZoneUuids() + ")",
+                    "attach a backup storage holding the image to the zone of a fitting host, or add the image to one",
+                    h -> r.imageZoneUuids().contains(h.zoneUuid())));
+        }
+        if (r.architecture() != null) {
+            filters.add(new Filter("the architecture filter (image architecture " + r.architecture() + ")",
+                    "add a host of that CPU architecture, or use an image built for the hosts' architecture",
+                    h -> h.architecture() == null || r.architecture().equals(h.architecture())));
         }
         if (!r.l3NetworkUuids().isEmpty()) {
             Set<String> reaching = null;
@@ -188,7 +215,7 @@ public class Placement {
     private boolean hasStorage(String clusterUuid, PlacementRequest r) {
         for (PrimaryStorageInventory ps : storage.attachedTo(clusterUuid)) {
             if ((r.primaryStorageUuid() == null || r.primaryStorageUuid().equals(ps.uuid()))
-                    && usable(ps) && ps.availableCapacity() >= r.storageBytes()) {
+                    && usable(ps) && storage.hasRoomFor(ps, r.storageBytes())) {
                 return true;
             }
         }

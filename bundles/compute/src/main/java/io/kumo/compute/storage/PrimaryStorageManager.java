@@ -42,6 +42,11 @@ public class PrimaryStorageManager implements PrimaryStorageService, ResourceTyp
     }
 
     @Override
+    public boolean hasRoomFor(PrimaryStorageInventory storage, long bytes) {
+        return storage.availableCapacity() >= physicalBytes(bytes);
+    }
+
+    @Override
     public boolean reserveCapacity(String uuid, long bytes) {
         if (bytes < 0) {
             throw new IllegalArgumentException("cannot reserve " + bytes + " bytes");

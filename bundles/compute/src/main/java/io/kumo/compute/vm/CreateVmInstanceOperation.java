@@ -140,7 +140,10 @@ public class CreateVmInstanceOperation implements AsyncOperation {
         if (iso && !request.has("rootDiskOfferingUuid")) {
             throw ApiException.invalidArgument("image " + image.uuid() + " is an ISO: give rootDiskOfferingUuid to size the root volume");
         }
-        readyCopy(image);
+        if (images.readyCopiesByZone(image.uuid()).isEmpty()) {
+            throw new ApiException(ErrorCode.INVALID_STATE, "image " + image.uuid() + " has no Ready copy on a Connected backup"
+                    + " storage attached to a zone; attach its backup storage to a zone, reconnect it, or add the image again");
+        }
         if (request.has("rootDiskOfferingUuid")) {
             diskOffering(request.string("rootDiskOfferingUuid"));
         }
@@ -207,10 +210,15 @@ public class CreateVmInstanceOperation implements AsyncOperation {
         return d;
     }
 
-    private static ImageBackupStorageRefInventory readyCopy(ImageInventory image) {
-        return image.backupStorageRefs().stream().filter(r -> "Ready".equals(r.status())).findFirst()
-                .orElseThrow(() -> new ApiException(ErrorCode.INVALID_STATE, "image " + image.uuid()
-                        + " has no Ready copy on backup storage; add it to a backup storage first"));
+    /** @return the image's copy readable from the zone of the VM's storage host */
+    private ImageBackupStorageRefInventory readyCopy(ImageInventory image, StepContext ctx) {
+        String zone = hostOf(ctx).zoneUuid();
+        ImageBackupStorageRefInventory copy = images.readyCopiesByZone(image.uuid()).get(zone);
+        if (copy == null) {
+            throw new ApiException(ErrorCode.INVALID_STATE, "image " + image.uuid() + " has no Ready copy on a Connected"
+                    + " backup storage of zone " + zone + " any more; attach one holding it to the zone and retry");
+        }
+        return copy;
     }
 
     /** @return the static address requested per L3 network by {@code staticIp::<l3>::<ip>} system tags */
@@ -340,7 +348,10 @@ public class CreateVmInstanceOperation implements AsyncOperation {
         InstanceOfferingInventory offering = offerings.instanceOffering(request.string("instanceOfferingUuid")).orElseThrow(
                 () -> ApiException.notFound(InstanceOfferingInventory.RESOURCE_TYPE, request.string("instanceOfferingUuid")));
         long bytes = volumeSizes(request).stream().mapToLong(Long::longValue).sum();
+        String imageUuid = request.string("imageUuid");
+        String architecture = images.get(imageUuid).map(ImageInventory::architecture).orElse(null);
         return PlacementRequest.of(offering.cpuNum(), offering.memorySize())
+                .image(images.readyCopiesByZone(imageUuid).keySet(), architecture)
                 .within(request.string("zoneUuid"), request.string("clusterUuid"), request.string("hostUuid"))
                 .reaching(request.list("l3NetworkUuids"), bytes, request.string("primaryStorageUuidForRootVolume"))
                 .tagged(VmLifecycle.hostTags(request.systemTags()), VmLifecycle.softMode(request.systemTags()))
@@ -348,19 +359,16 @@ public class CreateVmInstanceOperation implements AsyncOperation {
     }
 
     private void allocateStorage(String uuid, OperationRequest request, StepContext ctx) {
-        String hostUuid = ctx.getString("hostUuid");
-        if (hostUuid == null) {
+        if (ctx.getString("hostUuid") == null) {
             // CreateStopped: the storage of a fitting cluster, without reserving a host
-            hostUuid = vms.placement().candidates(placementRequest(request)).get(0).uuid();
-            ctx.put("storageHostUuid", hostUuid);
+            ctx.put("storageHostUuid", vms.placement().candidates(placementRequest(request)).get(0).uuid());
         }
-        String cluster = vms.hosts().get(hostUuid).map(HostInventory::clusterUuid)
-                .orElseThrow(() -> new ApiException(ErrorCode.NO_CAPACITY, "the chosen host was deleted meanwhile; retry"));
+        String cluster = hostOf(ctx).clusterUuid();
         long bytes = volumeSizes(request).stream().mapToLong(Long::longValue).sum();
         String wanted = request.string("primaryStorageUuidForRootVolume");
         List<PrimaryStorageInventory> fitting = vms.storage().attachedTo(cluster).stream()
                 .filter(ps -> wanted == null || wanted.equals(ps.uuid()))
-                .filter(Placement::usable).filter(ps -> ps.availableCapacity() >= bytes)
+                .filter(Placement::usable).filter(ps -> vms.storage().hasRoomFor(ps, bytes))
                 .sorted(Comparator.comparingLong(PrimaryStorageInventory::availableCapacity).reversed()).toList();
         for (PrimaryStorageInventory ps : fitting) {
             if (vms.storage().reserveCapacity(ps.uuid(), bytes)) {
@@ -421,9 +429,18 @@ public class CreateVmInstanceOperation implements AsyncOperation {
         throw new ApiException(ErrorCode.CONFLICT, "could not find a free MAC address; retry");
     }
 
+    private static String storageHostUuid(StepContext ctx) {
+        return ctx.getString("hostUuid") != null ? ctx.getString("hostUuid") : ctx.getString("storageHostUuid");
+    }
+
     private HostConnection storageHost(StepContext ctx) {
-        String host = ctx.getString("hostUuid") != null ? ctx.getString("hostUuid") : ctx.getString("storageHostUuid");
+        String host = storageHostUuid(ctx);
         return host == null ? null : vms.hosts().connection(host).orElse(null);
+    }
+
+    private HostInventory hostOf(StepContext ctx) {
+        return vms.hosts().get(storageHostUuid(ctx))
+                .orElseThrow(() -> new ApiException(ErrorCode.NO_CAPACITY, "the chosen host was deleted meanwhile; retry"));
     }
 
     private VolumeEntity newVolume(String uuid, String vmUuid, String name, String type, int deviceId, long size,
@@ -477,7 +494,7 @@ public class CreateVmInstanceOperation implements AsyncOperation {
                 request.string("rootDiskOfferingUuid"), image.uuid());
         VolumeInstantiation made = "ISO".equals(image.mediaType())
                 ? backendOf(ps).createDataVolume(ps, storageHost(ctx), v.getUuid(), size)
-                : backendOf(ps).createRootVolume(ps, storageHost(ctx), v.getUuid(), image, readyCopy(image).installPath());
+                : backendOf(ps).createRootVolume(ps, storageHost(ctx), v.getUuid(), image, readyCopy(image, ctx).installPath());
         instantiated(volumeUuid, made);
         vms.vms().update(uuid, vm -> vm.setRootVolumeUuid(volumeUuid));
     }

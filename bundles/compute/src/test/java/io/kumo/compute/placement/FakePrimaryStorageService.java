@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class FakePrimaryStorageService implements PrimaryStorageService {
     public final Map<String, PrimaryStorageInventory> storage = new ConcurrentHashMap<>();
     public PrimaryStorageBackend backend;
+    /** The over-provisioning ratio: a volume of n bytes takes n / ratio. */
+    public volatile double ratio = 1.0;
 
     /** Adds an Enabled, Connected storage attached to clusters. */
     public void add(String uuid, String zone, long capacity, List<String> clusters) {
@@ -30,8 +32,14 @@ public class FakePrimaryStorageService implements PrimaryStorageService {
         return storage.values().stream().filter(p -> p.attachedClusterUuids().contains(clusterUuid)).toList();
     }
 
+    private long physical(long bytes) { return (long) Math.ceil(bytes / ratio); }
+
     @Override
-    public boolean reserveCapacity(String uuid, long bytes) {
+    public boolean hasRoomFor(PrimaryStorageInventory p, long bytes) { return p.availableCapacity() >= physical(bytes); }
+
+    @Override
+    public boolean reserveCapacity(String uuid, long virtualBytes) {
+        long bytes = physical(virtualBytes);
         boolean[] ok = {false};
         storage.computeIfPresent(uuid, (k, p) -> {
             if (p.availableCapacity() < bytes) {
@@ -44,7 +52,8 @@ public class FakePrimaryStorageService implements PrimaryStorageService {
     }
 
     @Override
-    public void releaseCapacity(String uuid, long bytes) {
+    public void releaseCapacity(String uuid, long virtualBytes) {
+        long bytes = physical(virtualBytes);
         storage.computeIfPresent(uuid, (k, p) -> with(p, Math.min(p.totalCapacity(), p.availableCapacity() + bytes)));
     }
 

@@ -43,7 +43,8 @@ class PlacementBenchmark {
         Map<String, Long> vmCounts = new ConcurrentHashMap<>();
         HostIndex index = new HostIndex(hosts, 0);
         index.reload();
-        Placement placement = new Placement(index, hosts, networks, storage, new FakeTagService(), new HostOrdering(() -> vmCounts));
+        Placement placement = new Placement(index, hosts, networks, storage, new FakeTagService(),
+                PlacementTest.enabledClusters(), PlacementTest.enabledZones(), new HostOrdering(() -> vmCounts));
 
         StringBuilder table = new StringBuilder("| strategy (" + HOSTS + " hosts, 100 clusters) | decision p50 | p99 | max |\n|---|---|---|---|\n");
         for (String strategy : List.of(HostAllocatorStrategy.DEFAULT, HostAllocatorStrategy.MINIMUM_CPU_USAGE,

@@ -1,16 +1,21 @@
 package io.kumo.compute.placement;
 
+import io.kumo.api.cluster.ClusterInventory;
+import io.kumo.api.cluster.ClusterService;
 import io.kumo.api.error.ApiException;
 import io.kumo.api.error.ErrorCode;
 import io.kumo.api.host.HostInventory;
 import io.kumo.api.offering.HostAllocatorStrategy;
 import io.kumo.api.tag.TagType;
+import io.kumo.api.zone.ZoneInventory;
+import io.kumo.api.zone.ZoneService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -33,6 +38,25 @@ class PlacementTest {
     private HostIndex index;
     private Placement placement;
     private final Map<String, Long> vmCounts = new ConcurrentHashMap<>();
+    private static final Map<String, String> NO_STATES = Map.of();
+    private final Map<String, String> clusterStates = new ConcurrentHashMap<>();
+    private final Map<String, String> zoneStates = new ConcurrentHashMap<>();
+
+    /** @return clusters that are all Enabled, of the zone z1, unless {@code states} says otherwise */
+    static ClusterService enabledClusters(Map<String, String> states) {
+        return uuid -> Optional.of(new ClusterInventory(uuid, uuid, null, states.getOrDefault(uuid, "Enabled"), "Simulator",
+                "zstack", "z1", "x86_64", null, null));
+    }
+
+    static ClusterService enabledClusters() { return enabledClusters(NO_STATES); }
+
+    /** @return zones that are all Enabled unless {@code states} says otherwise */
+    static ZoneService enabledZones(Map<String, String> states) {
+        return uuid -> Optional.of(new ZoneInventory(uuid, uuid, null, states.getOrDefault(uuid, "Enabled"), "zstack", false,
+                null, null));
+    }
+
+    static ZoneService enabledZones() { return enabledZones(NO_STATES); }
 
     @BeforeEach
     void setUp() {
@@ -47,7 +71,8 @@ class PlacementTest {
         networks.add("l3b", "z1", Set.of("c2"));
         storage.add("ps1", "z1", 100 * GB, List.of("c1", "c2"));
         index = new HostIndex(hosts, 0);
-        placement = new Placement(index, hosts, networks, storage, tags, new HostOrdering(() -> vmCounts));
+        placement = new Placement(index, hosts, networks, storage, tags, enabledClusters(clusterStates),
+                enabledZones(zoneStates), new HostOrdering(() -> vmCounts));
     }
 
     private PlacementRequest vm(int cpu, long mem) {
@@ -80,6 +105,48 @@ class PlacementTest {
         ApiException e = noCapacity(r);
         assertTrue(e.getMessage().contains("network filter"), e.getMessage());
         assertTrue(e.getMessage().contains("attach the L2 networks"), e.getMessage());
+    }
+
+    @Test
+    void disabledClustersAndZonesTakeNoNewVms() {
+        clusterStates.put("c1", "Disabled");
+        assertEquals(List.of("h3"), ids(placement.candidates(vm(1, GB))));
+        clusterStates.put("c2", "Disabled");
+        ApiException e = noCapacity(vm(1, GB));
+        assertTrue(e.getMessage().contains("cluster state filter") && e.getMessage().contains("enable a cluster"), e.getMessage());
+        clusterStates.clear();
+        zoneStates.put("z1", "Disabled");
+        assertTrue(noCapacity(vm(1, GB)).getMessage().contains("zone state filter"));
+    }
+
+    @Test
+    void theImageMustBeReadableFromTheHostsZoneAndRunOnItsArchitecture() {
+        hosts.add("h4", "z2", "c2", 8, 16 * GB);
+        index.reload();
+        PlacementRequest inZ2 = vm(1, GB).image(Set.of("z2"), "x86_64");
+        assertEquals(List.of("h4"), ids(placement.candidates(inZ2)));
+        ApiException nowhere = noCapacity(vm(1, GB).image(Set.of(), "x86_64"));
+        assertTrue(nowhere.getMessage().contains("image filter") && nowhere.getMessage().contains("attach a backup storage"),
+                nowhere.getMessage());
+        ApiException arm = noCapacity(vm(1, GB).image(Set.of("z1", "z2"), "aarch64"));
+        assertTrue(arm.getMessage().contains("architecture filter (image architecture aarch64)"), arm.getMessage());
+        assertEquals(4, placement.candidates(vm(1, GB).image(null, null)).size(), "no image constraint: every host");
+    }
+
+    @Test
+    void storageOverProvisioningLetsVolumesExceedThePhysicalSpace() {
+        PlacementRequest big = PlacementRequest.of(1, GB).reaching(List.of("l3a"), 150 * GB, null);
+        assertTrue(noCapacity(big).getMessage().contains("primary storage filter"));
+        storage.ratio = 2.0;  // 150 GB of volumes take 75 GB of the 100 GB
+        HostInventory h = placement.allocate(big);
+        assertTrue(storage.reserveCapacity("ps1", 150 * GB), "the reservation applies the same ratio as the filter");
+        assertEquals(25 * GB, storage.available("ps1"));
+        assertTrue(noCapacity(big).getMessage().contains("primary storage filter"), "now only 25 GB are left");
+        placement.release(h.uuid(), 1, GB);
+    }
+
+    private static List<String> ids(List<HostInventory> hosts) {
+        return hosts.stream().map(HostInventory::uuid).sorted().toList();
     }
 
     @Test

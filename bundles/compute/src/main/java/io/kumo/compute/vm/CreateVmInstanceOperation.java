@@ -119,15 +119,14 @@ public class CreateVmInstanceOperation implements AsyncOperation {
         if (vms.vms().find(uuid) != null) {
             throw new ApiException(ErrorCode.CONFLICT, "a VM with uuid " + uuid + " already exists; omit resourceUuid to get a new one");
         }
-        InstanceOfferingInventory offering = offerings.instanceOffering(request.string("instanceOfferingUuid"))
-                .orElseThrow(() -> ApiException.notFound(InstanceOfferingInventory.RESOURCE_TYPE, request.string("instanceOfferingUuid")));
+        Inputs in = new Inputs(request);
+        InstanceOfferingInventory offering = in.offering();
         if (!"Enabled".equals(offering.state())) {
             throw new ApiException(ErrorCode.INVALID_STATE, "instance offering " + offering.uuid() + " is " + offering.state()
                     + "; enable it or choose another");
         }
         HostOrdering.requireKnown(offering.allocatorStrategy());
-        ImageInventory image = images.get(request.string("imageUuid"))
-                .orElseThrow(() -> ApiException.notFound(ImageInventory.RESOURCE_TYPE, request.string("imageUuid")));
+        ImageInventory image = in.image();
         if (!"Ready".equals(image.status()) || !"Enabled".equals(image.state())) {
             throw new ApiException(ErrorCode.INVALID_STATE, "image " + image.uuid() + " is " + image.state() + " and "
                     + image.status() + "; a VM needs an Enabled, Ready image: wait for its download or choose another");
@@ -140,7 +139,7 @@ public class CreateVmInstanceOperation implements AsyncOperation {
         if (iso && !request.has("rootDiskOfferingUuid")) {
             throw ApiException.invalidArgument("image " + image.uuid() + " is an ISO: give rootDiskOfferingUuid to size the root volume");
         }
-        if (images.readyCopiesByZone(image.uuid()).isEmpty()) {
+        if (in.imageCopies().isEmpty()) {
             throw new ApiException(ErrorCode.INVALID_STATE, "image " + image.uuid() + " has no Ready copy on a Connected backup"
                     + " storage attached to a zone; attach its backup storage to a zone, reconnect it, or add the image again");
         }
@@ -157,8 +156,7 @@ public class CreateVmInstanceOperation implements AsyncOperation {
         }
         Map<String, L3NetworkInventory> byUuid = new HashMap<>();
         for (String l3Uuid : l3s) {
-            L3NetworkInventory l3 = vms.networks().l3Network(l3Uuid)
-                    .orElseThrow(() -> ApiException.notFound(L3NetworkInventory.RESOURCE_TYPE, l3Uuid));
+            L3NetworkInventory l3 = in.l3(l3Uuid);
             if (!"Enabled".equals(l3.state())) {
                 throw new ApiException(ErrorCode.INVALID_STATE, "L3 network " + l3Uuid + " is " + l3.state() + "; enable it or choose another");
             }
@@ -198,7 +196,7 @@ public class CreateVmInstanceOperation implements AsyncOperation {
             }
         }
         // refused at once when no host fits now; a concurrent create can still take the last place (then the job fails)
-        vms.placement().candidates(placementRequest(request));
+        vms.placement().candidates(placementRequest(in));
     }
 
     private DiskOfferingInventory diskOffering(String uuid) {
@@ -211,9 +209,10 @@ public class CreateVmInstanceOperation implements AsyncOperation {
     }
 
     /** @return the image's copy readable from the zone of the VM's storage host */
-    private ImageBackupStorageRefInventory readyCopy(ImageInventory image, StepContext ctx) {
+    private ImageBackupStorageRefInventory readyCopy(Inputs in, StepContext ctx) {
+        ImageInventory image = in.image();
         String zone = hostOf(ctx).zoneUuid();
-        ImageBackupStorageRefInventory copy = images.readyCopiesByZone(image.uuid()).get(zone);
+        ImageBackupStorageRefInventory copy = in.imageCopies().get(zone);
         if (copy == null) {
             throw new ApiException(ErrorCode.INVALID_STATE, "image " + image.uuid() + " has no Ready copy on a Connected"
                     + " backup storage of zone " + zone + " any more; attach one holding it to the zone and retry");
@@ -251,27 +250,28 @@ public class CreateVmInstanceOperation implements AsyncOperation {
         String uuid = uuidOf(request);
         boolean start = !CREATE_STOPPED.equals(request.string("strategy"));
         Flow.Builder flow = Flow.named(DESCRIPTOR.name());
-        flow.step("persist-vm", ctx -> persist(uuid, request), ctx -> {
+        Inputs in = new Inputs(request);
+        flow.step("persist-vm", ctx -> persist(uuid, in), ctx -> {
             vms.tags().detachAll(uuid);
             vms.vms().delete(uuid);
         });
         if (start) {
-            flow.step(vms.allocateHost(uuid, () -> placementRequest(request)));
+            flow.step(vms.allocateHost(uuid, () -> placementRequest(in)));
         }
-        flow.step("allocate-primary-storage", ctx -> allocateStorage(uuid, request, ctx), ctx -> {
+        flow.step("allocate-primary-storage", ctx -> allocateStorage(in, ctx), ctx -> {
             if (ctx.getString("primaryStorageUuid") != null) {
                 vms.storage().releaseCapacity(ctx.getString("primaryStorageUuid"), ((Number) ctx.get("reservedBytes")).longValue());
             }
         });
-        flow.step("allocate-nics", ctx -> allocateNics(uuid, request, ctx), ctx -> {
+        flow.step("allocate-nics", ctx -> allocateNics(uuid, in, ctx), ctx -> {
             if (ctx.get("usedIps") instanceof List<?> used) {
                 used.forEach(u -> vms.networks().releaseIp(String.valueOf(u)));
             }
             vms.vms().nicsOf(uuid).forEach(vms::removeNic);
         });
-        flow.step("create-root-volume", ctx -> createRootVolume(uuid, request, ctx),
+        flow.step("create-root-volume", ctx -> createRootVolume(uuid, in, ctx),
                 ctx -> deleteCreatedVolume(derivedUuid(uuid, "root")));
-        flow.step("create-data-volumes", ctx -> createDataVolumes(uuid, request, ctx), ctx -> {
+        flow.step("create-data-volumes", ctx -> createDataVolumes(uuid, in, ctx), ctx -> {
             for (int i = 0; i < request.list("dataDiskOfferingUuids").size(); i++) {
                 deleteCreatedVolume(derivedUuid(uuid, "data/" + i));
             }
@@ -298,11 +298,10 @@ public class CreateVmInstanceOperation implements AsyncOperation {
         return flow.build();
     }
 
-    private void persist(String uuid, OperationRequest request) {
-        InstanceOfferingInventory offering = offerings.instanceOffering(request.string("instanceOfferingUuid")).orElseThrow(
-                () -> ApiException.notFound(InstanceOfferingInventory.RESOURCE_TYPE, request.string("instanceOfferingUuid")));
-        ImageInventory image = images.get(request.string("imageUuid"))
-                .orElseThrow(() -> ApiException.notFound(ImageInventory.RESOURCE_TYPE, request.string("imageUuid")));
+    private void persist(String uuid, Inputs in) {
+        OperationRequest request = in.request;
+        InstanceOfferingInventory offering = in.offering();
+        ImageInventory image = in.image();
         List<String> l3s = request.list("l3NetworkUuids");
         Timestamp now = new Timestamp(System.currentTimeMillis());
         VmInstanceEntity vm = new VmInstanceEntity();
@@ -310,7 +309,7 @@ public class CreateVmInstanceOperation implements AsyncOperation {
         vm.setName(request.string("name"));
         vm.setDescription(request.string("description"));
         vm.setZoneUuid(request.has("zoneUuid") ? request.string("zoneUuid")
-                : vms.networks().l3Network(l3s.get(0)).map(L3NetworkInventory::zoneUuid).orElse(null));
+                : in.l3(l3s.get(0)).zoneUuid());
         vm.setClusterUuid(request.string("clusterUuid"));
         vm.setImageUuid(image.uuid());
         vm.setInstanceOfferingUuid(offering.uuid());
@@ -330,42 +329,26 @@ public class CreateVmInstanceOperation implements AsyncOperation {
         vms.tags().attach(VmManager.VO_NAME, uuid, request.userTags(), TagType.User);
     }
 
-    /** @return the bytes of primary storage the VM's volumes need: the root volume first, then each data volume */
-    private List<Long> volumeSizes(OperationRequest request) {
-        List<Long> sizes = new ArrayList<>();
-        if (request.has("rootDiskOfferingUuid")) {
-            sizes.add(diskOffering(request.string("rootDiskOfferingUuid")).diskSize());
-        } else {
-            sizes.add(images.get(request.string("imageUuid")).map(ImageInventory::size).orElse(0L));
-        }
-        for (String d : request.list("dataDiskOfferingUuids")) {
-            sizes.add(diskOffering(d).diskSize());
-        }
-        return sizes;
-    }
-
-    private PlacementRequest placementRequest(OperationRequest request) {
-        InstanceOfferingInventory offering = offerings.instanceOffering(request.string("instanceOfferingUuid")).orElseThrow(
-                () -> ApiException.notFound(InstanceOfferingInventory.RESOURCE_TYPE, request.string("instanceOfferingUuid")));
-        long bytes = volumeSizes(request).stream().mapToLong(Long::longValue).sum();
-        String imageUuid = request.string("imageUuid");
-        String architecture = images.get(imageUuid).map(ImageInventory::architecture).orElse(null);
+    private PlacementRequest placementRequest(Inputs in) {
+        OperationRequest request = in.request;
+        InstanceOfferingInventory offering = in.offering();
+        long bytes = in.volumeSizes().stream().mapToLong(Long::longValue).sum();
         return PlacementRequest.of(offering.cpuNum(), offering.memorySize())
-                .image(images.readyCopiesByZone(imageUuid).keySet(), architecture)
+                .image(in.imageCopies().keySet(), in.image().architecture())
                 .within(request.string("zoneUuid"), request.string("clusterUuid"), request.string("hostUuid"))
                 .reaching(request.list("l3NetworkUuids"), bytes, request.string("primaryStorageUuidForRootVolume"))
                 .tagged(VmLifecycle.hostTags(request.systemTags()), VmLifecycle.softMode(request.systemTags()))
                 .ordered(offering.allocatorStrategy(), null);
     }
 
-    private void allocateStorage(String uuid, OperationRequest request, StepContext ctx) {
+    private void allocateStorage(Inputs in, StepContext ctx) {
         if (ctx.getString("hostUuid") == null) {
             // CreateStopped: the storage of a fitting cluster, without reserving a host
-            ctx.put("storageHostUuid", vms.placement().candidates(placementRequest(request)).get(0).uuid());
+            ctx.put("storageHostUuid", vms.placement().candidates(placementRequest(in)).get(0).uuid());
         }
         String cluster = hostOf(ctx).clusterUuid();
-        long bytes = volumeSizes(request).stream().mapToLong(Long::longValue).sum();
-        String wanted = request.string("primaryStorageUuidForRootVolume");
+        long bytes = in.volumeSizes().stream().mapToLong(Long::longValue).sum();
+        String wanted = in.request.string("primaryStorageUuidForRootVolume");
         List<PrimaryStorageInventory> fitting = vms.storage().attachedTo(cluster).stream()
                 .filter(ps -> wanted == null || wanted.equals(ps.uuid()))
                 .filter(Placement::usable).filter(ps -> vms.storage().hasRoomFor(ps, bytes))
@@ -382,10 +365,11 @@ public class CreateVmInstanceOperation implements AsyncOperation {
                 + " bytes free; attach storage or free space");
     }
 
-    private void allocateNics(String uuid, OperationRequest request, StepContext ctx) {
+    private void allocateNics(String uuid, Inputs in, StepContext ctx) {
+        OperationRequest request = in.request;
         Map<String, L3NetworkInventory> l3s = new HashMap<>();
         for (String l3 : request.list("l3NetworkUuids")) {
-            vms.networks().l3Network(l3).ifPresent(n -> l3s.put(l3, n));
+            l3s.put(l3, in.l3(l3));
         }
         Map<String, String> staticIps = staticIps(request, l3s);
         String hypervisorType = vms.vms().find(uuid).getHypervisorType();
@@ -483,34 +467,94 @@ public class CreateVmInstanceOperation implements AsyncOperation {
                 "no primary storage backend of type " + ps.type() + " is installed; install the feature that provides it"));
     }
 
-    private void createRootVolume(String uuid, OperationRequest request, StepContext ctx) throws Exception {
-        ImageInventory image = images.get(request.string("imageUuid"))
-                .orElseThrow(() -> ApiException.notFound(ImageInventory.RESOURCE_TYPE, request.string("imageUuid")));
+    private void createRootVolume(String uuid, Inputs in, StepContext ctx) throws Exception {
+        OperationRequest request = in.request;
+        ImageInventory image = in.image();
         PrimaryStorageInventory ps = storageOf(ctx);
         String volumeUuid = derivedUuid(uuid, "root");
-        long size = volumeSizes(request).get(0);
+        long size = in.volumeSizes().get(0);
         String name = "ROOT-for-" + request.string("name");
         VolumeEntity v = newVolume(volumeUuid, uuid, name, VolumeEntity.ROOT, 0, size, ps.uuid(),
                 request.string("rootDiskOfferingUuid"), image.uuid());
         VolumeInstantiation made = "ISO".equals(image.mediaType())
                 ? backendOf(ps).createDataVolume(ps, storageHost(ctx), v.getUuid(), size)
-                : backendOf(ps).createRootVolume(ps, storageHost(ctx), v.getUuid(), image, readyCopy(image, ctx).installPath());
+                : backendOf(ps).createRootVolume(ps, storageHost(ctx), v.getUuid(), image, readyCopy(in, ctx).installPath());
         instantiated(volumeUuid, made);
         vms.vms().update(uuid, vm -> vm.setRootVolumeUuid(volumeUuid));
     }
 
-    private void createDataVolumes(String uuid, OperationRequest request, StepContext ctx) throws Exception {
+    private void createDataVolumes(String uuid, Inputs in, StepContext ctx) throws Exception {
+        OperationRequest request = in.request;
         List<String> offeringUuids = request.list("dataDiskOfferingUuids");
         if (offeringUuids.isEmpty()) {
             return;
         }
         PrimaryStorageInventory ps = storageOf(ctx);
         for (int i = 0; i < offeringUuids.size(); i++) {
-            long size = diskOffering(offeringUuids.get(i)).diskSize();
+            long size = in.volumeSizes().get(i + 1);
             String volumeUuid = derivedUuid(uuid, "data/" + i);
             newVolume(volumeUuid, uuid, "DATA-for-" + request.string("name") + "-" + (i + 1), VolumeEntity.DATA, i + 1,
                     size, ps.uuid(), offeringUuids.get(i), null);
             instantiated(volumeUuid, backendOf(ps).createDataVolume(ps, storageHost(ctx), volumeUuid, size));
+        }
+    }
+
+    /**
+     * What a create reads of other resources, each read once per check and once per run of the flow (a flow run
+     * again after a crash reads afresh). Absent resources are 404s.
+     */
+    private final class Inputs {
+        private final OperationRequest request;
+        private InstanceOfferingInventory offering;
+        private ImageInventory image;
+        private Map<String, ImageBackupStorageRefInventory> imageCopies;
+        private List<Long> volumeSizes;
+        private final Map<String, L3NetworkInventory> l3s = new HashMap<>();
+
+        Inputs(OperationRequest request) { this.request = request; }
+
+        InstanceOfferingInventory offering() {
+            if (offering == null) {
+                String uuid = request.string("instanceOfferingUuid");
+                offering = offerings.instanceOffering(uuid)
+                        .orElseThrow(() -> ApiException.notFound(InstanceOfferingInventory.RESOURCE_TYPE, uuid));
+            }
+            return offering;
+        }
+
+        ImageInventory image() {
+            if (image == null) {
+                String uuid = request.string("imageUuid");
+                image = images.get(uuid).orElseThrow(() -> ApiException.notFound(ImageInventory.RESOURCE_TYPE, uuid));
+            }
+            return image;
+        }
+
+        /** @return zone uuid to a Ready copy of the image readable there */
+        Map<String, ImageBackupStorageRefInventory> imageCopies() {
+            if (imageCopies == null) {
+                imageCopies = images.readyCopiesByZone(image().uuid());
+            }
+            return imageCopies;
+        }
+
+        L3NetworkInventory l3(String uuid) {
+            return l3s.computeIfAbsent(uuid, u -> vms.networks().l3Network(u)
+                    .orElseThrow(() -> ApiException.notFound(L3NetworkInventory.RESOURCE_TYPE, u)));
+        }
+
+        /** @return the bytes of primary storage the VM's volumes need: the root volume first, then each data volume */
+        List<Long> volumeSizes() {
+            if (volumeSizes == null) {
+                List<Long> sizes = new ArrayList<>();
+                sizes.add(request.has("rootDiskOfferingUuid")
+                        ? diskOffering(request.string("rootDiskOfferingUuid")).diskSize() : image().size());
+                for (String d : request.list("dataDiskOfferingUuids")) {
+                    sizes.add(diskOffering(d).diskSize());
+                }
+                volumeSizes = List.copyOf(sizes);
+            }
+            return volumeSizes;
         }
     }
 

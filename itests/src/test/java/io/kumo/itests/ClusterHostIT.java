@@ -190,7 +190,14 @@ class ClusterHostIT {
                 assertTrue(gone.status() >= 400 && gone.status() < 500, "refused, never added: " + gone.raw());
             } while (gone.status() != 405 && System.currentTimeMillis() < until && sleep(100));
             assertEquals(405, gone.status(), "AddSimulatorHost leaves with its backend: " + gone.raw());
-            assertFalse(rest.get("/openapi.json").raw().contains("\"AddSimulatorHost\""), "its OpenAPI entry is gone too");
+            String openApi = rest.get("/openapi.json").raw();
+            for (String op : List.of("AddSimulatorHost", "AddSimulatorPrimaryStorage", "AddSimulatorBackupStorage")) {
+                assertFalse(openApi.contains("\"" + op + "\""), op + ": its OpenAPI entry is gone too");
+            }
+            for (String path : List.of("/primary-storage/simulators", "/backup-storage/simulators")) {
+                Rest.Reply storage = rest.post(path, Map.of("name", "s", "url", "/sim/x"), List.of(), List.of());
+                assertEquals(405, storage.status(), "the storage types leave with their backends: " + path + " " + storage.raw());
+            }
             assertEquals(0, rest.get("/hosts", "q", "managementIp=10.20.9.1").body().path("inventories").size());
         } finally {
             node.shell("bundle:start io.kumo.simulator");

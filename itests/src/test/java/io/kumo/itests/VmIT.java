@@ -379,6 +379,19 @@ class VmIT {
             assertTrue(details.contains("simulated failure of " + injection[0]), details);
             assertEquals(before, snapshot(), "nothing leaks after a failure of " + injection[0]);
         }
+        // the kernel's own steps, failed by the simulator's job step interceptor before they run
+        for (String step : List.of("persist-vm", "allocate-host", "allocate-primary-storage", "allocate-nics", "announce")) {
+            Snapshot before = snapshot();
+            Rest.Reply armed = rest.put("/simulators/actions", "failJobStep", Map.of("operation", "CreateVmInstance", "step", step));
+            assertEquals(200, armed.status(), armed.raw());
+            Map<String, Object> p = vmParams("fail-" + step);
+            p.put("dataDiskOfferingUuids", List.of(disk));
+            Rest.Reply r = createVm(p, List.of());
+            assertEquals(503, r.status(), step + ": " + r.raw());
+            String details = r.body().path("error").path("details").asText();
+            assertTrue(details.contains("step '" + step + "'") && details.contains("simulated failure of step " + step), details);
+            assertEquals(before, snapshot(), "nothing leaks after a failure of step " + step);
+        }
         assertEquals(200, rest.put("/simulators/actions", "resetSimulator", Map.of()).status());
 
         // IP exhaustion: an L3 with a single address

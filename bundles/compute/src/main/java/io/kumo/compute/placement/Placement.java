@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -134,14 +135,11 @@ public class Placement {
                 h -> "Enabled".equals(h.state())));
         filters.add(new Filter("the status filter (host status Connected)", "reconnect a host",
                 h -> "Connected".equals(h.status())));
-        Map<String, Boolean> enabledClusters = new HashMap<>();
         filters.add(new Filter("the cluster state filter (cluster Enabled)", "enable a cluster with hosts",
-                h -> enabledClusters.computeIfAbsent(h.clusterUuid(), cl -> clusters.get(cl)
-                        .map(ClusterInventory::state).map("Enabled"::equals).orElse(false))));
-        Map<String, Boolean> enabledZones = new HashMap<>();
+                byKey(HostInventory::clusterUuid,
+                        cl -> clusters.get(cl).map(ClusterInventory::state).filter("Enabled"::equals).isPresent())));
         filters.add(new Filter("the zone state filter (zone Enabled)", "enable a zone with hosts",
-                h -> enabledZones.computeIfAbsent(h.zoneUuid(), z -> zones.get(z)
-                        .map(ZoneInventory::state).map("Enabled"::equals).orElse(false))));
+                byKey(HostInventory::zoneUuid, z -> zones.get(z).map(ZoneInventory::state).filter("Enabled"::equals).isPresent())));
         if (r.hypervisorType() != null) {
             filters.add(new Filter("the hypervisor filter (type " + r.hypervisorType() + ")",
                     "add a host of that hypervisor type", h -> r.hypervisorType().equals(h.hypervisorType())));
@@ -197,11 +195,10 @@ public class Placement {
         }
         filters.add(new Filter("the capacity filter", "stop or migrate VMs, add hosts, or raise the over-commit ratios",
                 h -> h.availableCpuCapacity() >= r.cpuNum() && h.availableMemoryCapacity() >= r.memory()));
-        Map<String, Boolean> storageByCluster = new HashMap<>();
         filters.add(new Filter("the primary storage filter (an attached, Enabled and Connected primary storage with "
                 + r.storageBytes() + " bytes free" + (r.primaryStorageUuid() == null ? "" : ", namely " + r.primaryStorageUuid()) + ")",
                 "attach primary storage with enough space to a cluster with hosts",
-                h -> storageByCluster.computeIfAbsent(h.clusterUuid(), cl -> hasStorage(cl, r))));
+                byKey(HostInventory::clusterUuid, cl -> hasStorage(cl, r))));
         for (Filter f : filters) {
             int before = c.size();
             c.removeIf(f.test().negate());
@@ -210,6 +207,12 @@ public class Placement {
             }
         }
         return new Outcome(c, null, 0, null);
+    }
+
+    /** @return a test of hosts by their cluster or zone, decided once per cluster or zone within one placement */
+    private static Predicate<HostInventory> byKey(Function<HostInventory, String> key, Predicate<String> decide) {
+        Map<String, Boolean> decided = new HashMap<>();
+        return h -> decided.computeIfAbsent(key.apply(h), decide::test);
     }
 
     private boolean hasStorage(String clusterUuid, PlacementRequest r) {

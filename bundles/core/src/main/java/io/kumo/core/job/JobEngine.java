@@ -7,6 +7,7 @@ import io.kumo.api.error.ErrorCode;
 import io.kumo.api.job.Flow;
 import io.kumo.api.job.JobState;
 import io.kumo.api.job.Step;
+import io.kumo.api.job.StepInterceptor;
 import io.kumo.api.operation.AsyncOperation;
 import io.kumo.api.operation.OperationRequest;
 import io.kumo.api.node.ClusterService;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +36,7 @@ public class JobEngine {
     private final ClusterService cluster;
     private final GlobalConfigService config;
     private final ExecutorService pool;
+    private final List<StepInterceptor> interceptors = new CopyOnWriteArrayList<>();
     private final KeyedSerialExecutor executor;
 
     /**
@@ -59,6 +62,18 @@ public class JobEngine {
     public void shutdown() throws InterruptedException {
         pool.shutdownNow();
         pool.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    /** @param interceptor a {@link StepInterceptor} service that appeared; it sees every step from now on */
+    public void bindInterceptor(StepInterceptor interceptor) {
+        if (interceptor != null) {
+            interceptors.add(interceptor);
+        }
+    }
+
+    /** @param interceptor a {@link StepInterceptor} service that went away */
+    public void unbindInterceptor(StepInterceptor interceptor) {
+        interceptors.remove(interceptor);
     }
 
     /**
@@ -99,6 +114,9 @@ public class JobEngine {
             try {
                 ctx.begin(JobState.Running, step.name(), i, percent, "step " + (i + 1) + " of " + n);
                 debugDelay();
+                for (StepInterceptor interceptor : interceptors) {
+                    interceptor.beforeStep(request.operation(), step.name(), jobId);
+                }
                 step.run(ctx);
             } catch (Throwable failure) {
                 ApiError error = errorOf(request.operation(), step, failure);

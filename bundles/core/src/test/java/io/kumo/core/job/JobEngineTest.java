@@ -6,6 +6,7 @@ import io.kumo.api.job.Flow;
 import io.kumo.api.job.JobInventory;
 import io.kumo.api.job.JobState;
 import io.kumo.api.job.Step;
+import io.kumo.api.job.StepInterceptor;
 import io.kumo.api.operation.OperationRequest;
 import io.kumo.api.operation.OperationResult;
 import io.kumo.core.json.Json;
@@ -103,6 +104,31 @@ class JobEngineTest {
         assertEquals(NODE, job.managementNodeUuid());
         assertEquals("thing-1", job.serializationKey());
         assertEquals("CreateThing", job.operation());
+    }
+
+    @Test
+    void anInterceptorFailsAStepBeforeItRunsAndTheJobRollsBackUntilItIsUnbound() {
+        TestOperation op = new TestOperation("CreateThing", r -> Flow.named("CreateThing")
+                .step(recording("allocate")).step(recording("attach")).step(recording("start")).build());
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        StepInterceptor interceptor = (operation, step, jobId) -> {
+            seen.add(operation + "/" + step);
+            if (step.equals("attach")) {
+                throw new IllegalStateException("injected");
+            }
+        };
+        engine.bindInterceptor(interceptor);
+
+        JobInventory failed = finished(engine.accept(op, op.request("thing-1", 0)));
+        assertEquals(JobState.Failed, failed.state());
+        assertEquals("step 'attach' of CreateThing failed: injected", failed.error().details());
+        assertEquals(List.of("run allocate", "rollback attach", "rollback allocate"), calls, "attach never ran");
+        assertEquals(List.of("CreateThing/allocate", "CreateThing/attach"), seen);
+
+        engine.unbindInterceptor(interceptor);
+        calls.clear();
+        assertEquals(JobState.Succeeded, finished(engine.accept(op, op.request("thing-2", 0))).state());
+        assertEquals(List.of("run allocate", "run attach", "run start"), calls);
     }
 
     @Test

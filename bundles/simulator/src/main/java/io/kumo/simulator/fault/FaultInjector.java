@@ -75,6 +75,8 @@ public class FaultInjector {
     }
 
     private final Map<Key, Injection> injections = new ConcurrentHashMap<>();
+    /** Failures of job steps, by {@code operation/step}. */
+    private final Map<String, Injection> stepInjections = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "kumo-simulator-latency");
         t.setDaemon(true);
@@ -109,16 +111,59 @@ public class FaultInjector {
         return new InjectionInventory(target, call.wireName(), latencyMs, failures, message);
     }
 
+    /**
+     * Makes the next runs of a job step fail before the step does anything, so that the job rolls back.
+     *
+     * @param operation an operation name, e.g. {@code CreateVmInstance}
+     * @param step      one of its steps, e.g. {@code allocate-nics}
+     * @param failures  how many next runs fail; -1 for all; 0 removes the injection
+     * @param message   text added to failure messages, or null
+     * @return the injection now active, or null if removed
+     */
+    public InjectionInventory configureStep(String operation, String step, int failures, String message) {
+        if (failures < -1) {
+            throw new IllegalArgumentException("failures must be >= -1");
+        }
+        if (failures == 0) {
+            stepInjections.remove(operation + "/" + step);
+            return null;
+        }
+        stepInjections.put(operation + "/" + step, new Injection(0, failures, message));
+        return stepInventory(operation + "/" + step, failures, message);
+    }
+
+    /**
+     * Decides whether a job step fails now, consuming one failure of a counted injection.
+     *
+     * @param operation the operation name @param step the step name
+     * @return the failure message, or null to run the step
+     */
+    public String stepFailure(String operation, String step) {
+        Injection found = stepInjections.isEmpty() ? null : stepInjections.get(operation + "/" + step);
+        if (found == null || !found.takeFailure()) {
+            return null;
+        }
+        String what = "simulated failure of step " + step + " of " + operation + " (configured by FailJobStep; clear it with ResetSimulator)";
+        return found.message == null || found.message.isBlank() ? what : found.message + ": " + what;
+    }
+
+    private static InjectionInventory stepInventory(String key, int failures, String message) {
+        int slash = key.indexOf('/');
+        return new InjectionInventory(key.substring(0, slash), "step " + key.substring(slash + 1), 0, failures, message);
+    }
+
     /** Removes every injection. */
     public void reset() {
         injections.clear();
+        stepInjections.clear();
     }
 
     /** @return the active injections, ordered by target then call */
     public List<InjectionInventory> list() {
-        return injections.entrySet().stream()
+        return java.util.stream.Stream.concat(injections.entrySet().stream()
                 .map(e -> new InjectionInventory(e.getKey().target(), e.getKey().call().wireName(), e.getValue().latencyMs,
-                        e.getValue().failures.get(), e.getValue().message))
+                        e.getValue().failures.get(), e.getValue().message)),
+                stepInjections.entrySet().stream().map(e -> stepInventory(e.getKey(), e.getValue().failures.get(), e.getValue().message)))
                 .sorted(Comparator.comparing(InjectionInventory::target).thenComparing(InjectionInventory::call))
                 .toList();
     }

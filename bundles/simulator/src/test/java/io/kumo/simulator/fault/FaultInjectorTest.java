@@ -89,4 +89,25 @@ class FaultInjectorTest {
         assertEquals(SimulatedCall.values().length, SimulatedCall.wireNames().length);
         assertThrows(IllegalArgumentException.class, () -> SimulatedCall.of("fly"));
     }
+
+    @Test
+    void aJobStepFailsTheConfiguredNumberOfTimesThroughTheInterceptorThenRuns() {
+        SimulatorStepInterceptor interceptor = new SimulatorStepInterceptor(faults);
+        assertEquals(new InjectionInventory("CreateVmInstance", "step allocate-nics", 0, 2, "oops"),
+                faults.configureStep("CreateVmInstance", "allocate-nics", 2, "oops"));
+        interceptor.beforeStep("CreateVmInstance", "persist-vm", "job");  // other steps run
+        interceptor.beforeStep("DestroyVmInstance", "allocate-nics", "job");  // and other operations
+        for (int i = 0; i < 2; i++) {
+            io.kumo.api.error.ApiException e = assertThrows(io.kumo.api.error.ApiException.class,
+                    () -> interceptor.beforeStep("CreateVmInstance", "allocate-nics", "job"));
+            assertTrue(e.getMessage().contains("oops: simulated failure of step allocate-nics of CreateVmInstance"), e.getMessage());
+        }
+        interceptor.beforeStep("CreateVmInstance", "allocate-nics", "job");
+        assertEquals(List.of(new InjectionInventory("CreateVmInstance", "step allocate-nics", 0, 0, "oops")), faults.list());
+        faults.configureStep("CreateVmInstance", "announce", -1, null);
+        assertNull(faults.configureStep("CreateVmInstance", "allocate-nics", 0, null));
+        faults.reset();
+        assertEquals(List.of(), faults.list());
+        interceptor.beforeStep("CreateVmInstance", "announce", "job");
+    }
 }

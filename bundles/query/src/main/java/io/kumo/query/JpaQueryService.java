@@ -13,9 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
 import javax.persistence.criteria.CriteriaBuilder;
 import javax.persistence.criteria.CriteriaQuery;
 import javax.persistence.criteria.Root;
+import javax.persistence.metamodel.PluralAttribute;
 import javax.persistence.metamodel.EntityType;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +37,17 @@ public final class JpaQueryService implements QueryService {
     private static final Logger LOG = LoggerFactory.getLogger(JpaQueryService.class);
     /** EclipseLink's read-only query hint (QueryHints.READ_ONLY), by name: this bundle compiles against JPA only. */
     private static final String READ_ONLY_HINT = "eclipselink.read-only";
+    /** EclipseLink's batch reading hints (QueryHints.BATCH, BATCH_TYPE, BATCH_SIZE), by name. */
+    private static final String BATCH_HINT = "eclipselink.batch";
+    private static final String BATCH_TYPE_HINT = "eclipselink.batch.type";
+    private static final String BATCH_SIZE_HINT = "eclipselink.batch.size";
+    /**
+     * Pages longer than this read the rows' collections by one join on the query's own conditions; shorter ones by
+     * {@code IN (ids)} of {@link #IN_BATCH_SIZE} rows at a time. A join ignores the page bounds, so it pays only when
+     * the page is most of the result; an {@code IN} list of thousands of ids costs the database far more.
+     */
+    private static final int JOIN_BATCH_ABOVE = 1000;
+    private static final int IN_BATCH_SIZE = 100;
 
     private final QueryRequestParser parser = new QueryRequestParser();
     private final FieldProjector projector = new FieldProjector(new ObjectMapper()
@@ -108,13 +121,22 @@ public final class JpaQueryService implements QueryService {
                 .distinct(plan.distinct())
                 .where(CriteriaTranslator.predicates(cb, root, plan))
                 .orderBy(CriteriaTranslator.orders(cb, root, plan));
-        return em.createQuery(query)
+        TypedQuery<E> typed = em.createQuery(query)
                 // rows are only read to build inventories: not registering them for change tracking makes a
-                // 25,000-VM list about twice as fast (a provider that does not know the hint ignores it)
+                // 25,000-VM list about twice as fast (a provider that does not know the hints ignores them)
                 .setHint(READ_ONLY_HINT, "true")
                 .setFirstResult(plan.start())
-                .setMaxResults(plan.limit())
-                .getResultList();
+                .setMaxResults(plan.limit());
+        // every collection of the rows (a VM's NICs and volumes, ...) is read for the whole page at once, not per row
+        for (PluralAttribute<? super E, ?, ?> collection : em.getMetamodel().entity(entity).getPluralAttributes()) {
+            typed.setHint(BATCH_HINT, "e." + collection.getName());
+        }
+        boolean join = plan.limit() > JOIN_BATCH_ABOVE;
+        typed.setHint(BATCH_TYPE_HINT, join ? "JOIN" : "IN");
+        if (!join) {
+            typed.setHint(BATCH_SIZE_HINT, IN_BATCH_SIZE);
+        }
+        return typed.getResultList();
     }
 
     private Set<String> resourcesWithTag(TagType type, QueryOperator operator, String value) {

@@ -22,9 +22,29 @@ public final class WireFormat {
 
     private WireFormat() { }
 
-    /** @param date a date @return it in {@link #DATE_PATTERN}, in the node's time zone */
+    /**
+     * @param date a date
+     * @return it in {@link #DATE_PATTERN}, in the node's time zone (written field by field: a list of 25,000 VMs has
+     *         150,000 dates, and a {@code DateTimeFormatter} took a sixth of its time)
+     */
     public static String format(Date date) {
-        return FORMATTER.format(date.toInstant().atZone(ZoneId.systemDefault()));
+        ZonedDateTime t = date.toInstant().atZone(ZoneId.systemDefault());
+        int hour = t.getHour() % 12 == 0 ? 12 : t.getHour() % 12;
+        StringBuilder b = new StringBuilder(24).append(MONTHS[t.getMonthValue() - 1]).append(' ').append(t.getDayOfMonth())
+                .append(", ");
+        int year = t.getYear();
+        if (year >= 0 && year < 1000) {
+            b.append(year < 10 ? "000" : year < 100 ? "00" : "0");
+        }
+        b.append(year).append(' ').append(hour).append(':');
+        twoDigits(b, t.getMinute()).append(':');
+        return twoDigits(b, t.getSecond()).append(t.getHour() < 12 ? " AM" : " PM").toString();
+    }
+
+    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+    private static StringBuilder twoDigits(StringBuilder b, int value) {
+        return b.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     /**

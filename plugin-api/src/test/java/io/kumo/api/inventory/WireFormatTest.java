@@ -27,6 +27,24 @@ class WireFormatTest {
     }
 
     @Test
+    void writesEveryFieldAsTheReferenceFormatDoes() {
+        SimpleDateFormat reference = new SimpleDateFormat(WireFormat.DATE_PATTERN, Locale.ENGLISH);
+        java.util.Random random = new java.util.Random(7);
+        List<Date> dates = new ArrayList<>(List.of(new Date(0), new Date(-1000), new Date(4_102_444_800_000L)));
+        java.util.Calendar c = java.util.Calendar.getInstance();
+        for (int hour : new int[] {0, 11, 12, 13, 23}) {  // midnight is 12 AM, noon 12 PM
+            c.set(2026, java.util.Calendar.DECEMBER, 4, hour, 5, 9);
+            dates.add(c.getTime());
+        }
+        for (int i = 0; i < 20_000; i++) {
+            dates.add(new Date(Math.floorMod(random.nextLong(), 4_102_444_800_000L)));
+        }
+        for (Date d : dates) {
+            assertEquals(reference.format(d), WireFormat.format(d), "at " + d.getTime());
+        }
+    }
+
+    @Test
     void isSharedAndThreadSafe() throws Exception {
         DateFormat f = WireFormat.dateFormat();
         assertSame(f, f.clone(), "cloning (as Jackson does per value) is free");

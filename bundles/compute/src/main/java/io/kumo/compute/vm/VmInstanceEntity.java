@@ -2,8 +2,6 @@ package io.kumo.compute.vm;
 
 import io.kumo.api.vm.VmInstanceInventory;
 import io.kumo.compute.volume.VolumeEntity;
-import org.eclipse.persistence.annotations.BatchFetch;
-import org.eclipse.persistence.annotations.BatchFetchType;
 
 import javax.persistence.Entity;
 import javax.persistence.FetchType;
@@ -19,7 +17,7 @@ import java.util.List;
 /**
  * A VM row; its attribute names are the query fields of {@code GET /vm-instances}, and its NICs and volumes are
  * followed by joins ({@code vmNics.ip=10.0.0.5}, {@code allVolumes.primaryStorageUuid=...}). Both collections are
- * read-only here (NICs and volumes are written through their own rows) and loaded in batches for a whole page.
+ * read-only here (NICs and volumes are written through their own rows) and read for a whole page at once by the query service.
  */
 @Entity
 @Table(name = "VmInstanceVO")
@@ -50,13 +48,11 @@ public class VmInstanceEntity {
 
     @OneToMany(fetch = FetchType.LAZY)
     @JoinColumn(name = "vmInstanceUuid", referencedColumnName = "uuid", insertable = false, updatable = false)
-    @BatchFetch(value = BatchFetchType.IN, size = 1000)
     @OrderBy("deviceId ASC")
     private List<VmNicEntity> vmNics = new ArrayList<>();
 
     @OneToMany(fetch = FetchType.LAZY)
     @JoinColumn(name = "vmInstanceUuid", referencedColumnName = "uuid", insertable = false, updatable = false)
-    @BatchFetch(value = BatchFetchType.IN, size = 1000)
     @OrderBy("deviceId ASC")
     private List<VolumeEntity> allVolumes = new ArrayList<>();
 

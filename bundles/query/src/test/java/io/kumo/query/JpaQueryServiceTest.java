@@ -195,6 +195,24 @@ class JpaQueryServiceTest {
     }
 
     @Test
+    void readsEveryRowsCollectionWholeWhetherPagedOrListed() {
+        // a page reads collections by IN batches, a list longer than 1,000 rows by one join: both give whole collections
+        for (String limit : List.of("2", "5000")) {
+            Map<String, List<String>> ips = new java.util.TreeMap<>();
+            for (Object row : vms("sort", "+uuid", "limit", limit).rows()) {
+                ips.put(((VmInventory) row).uuid(), ((VmInventory) row).nicIps());
+            }
+            List<String> withoutIp = new ArrayList<>();
+            withoutIp.add(null);
+            withoutIp.add("192.168.0.1");
+            Map<String, List<String>> expected = new java.util.TreeMap<>(Map.of("vm1", List.of("10.0.0.1", "10.0.0.2"),
+                    "vm2", List.of("10.0.1.1"), "vm3", List.of(), "vm4", withoutIp, "vm5", List.of()));
+            expected.keySet().retainAll(ips.keySet());
+            assertEquals(expected, ips, "limit " + limit);
+        }
+    }
+
+    @Test
     void nullTestsOnRelationships() {
         // left join: vm3 and vm5 have no nic, vm4 has a nic without ip
         assertEquals(List.of("vm3", "vm4", "vm5"), vmsWhere("nics.ip is null"));

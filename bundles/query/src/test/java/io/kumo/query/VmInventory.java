@@ -8,6 +8,6 @@ public record VmInventory(String uuid, String name, String description, TestVmSt
                           long memorySize, Timestamp createDate, List<String> nicIps) {
     static VmInventory of(TestVm vm) {
         return new VmInventory(vm.getUuid(), vm.getName(), vm.getDescription(), vm.getState(), vm.getCpuNum(),
-                vm.getMemorySize(), vm.getCreateDate(), vm.getNics().stream().map(TestNic::getIp).sorted().toList());
+                vm.getMemorySize(), vm.getCreateDate(), vm.getNics().stream().map(TestNic::getIp).sorted(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())).toList());
     }
 }

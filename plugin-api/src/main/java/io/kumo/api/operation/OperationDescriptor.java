@@ -26,6 +26,7 @@ public final class OperationDescriptor {
     private final boolean async;
     private final Class<?> inventoryType;
     private final String shellCommand;
+    private final String licensedModule;
 
     private OperationDescriptor(Builder b) {
         this.name = b.name;
@@ -38,6 +39,7 @@ public final class OperationDescriptor {
         this.async = b.async != null ? b.async : b.kind.mutating();
         this.inventoryType = b.inventoryType;
         this.shellCommand = b.shellCommand != null ? b.shellCommand : toCommandName(b.name);
+        this.licensedModule = b.licensedModule;
     }
 
     private static String defaultPermission(Builder b) {
@@ -108,6 +110,12 @@ public final class OperationDescriptor {
     /** @return the shell command name in scope {@code kumo}, e.g. {@code create-zone} */
     public String shellCommand() { return shellCommand; }
 
+    /**
+     * @return the licensed (Plus) module this operation belongs to, from {@link io.kumo.api.licence.LicensedModules},
+     *         if it needs a module licence; the kernel refuses calls without a valid one
+     */
+    public Optional<String> licensedModule() { return Optional.ofNullable(licensedModule); }
+
     @Override public String toString() { return "Operation[" + name + "]"; }
 
     /** Builds an {@link OperationDescriptor}. */
@@ -122,6 +130,7 @@ public final class OperationDescriptor {
         private Boolean async;
         private Class<?> inventoryType;
         private String shellCommand;
+        private String licensedModule;
 
         private Builder(String name) {
             if (name == null || !name.matches("[A-Z][A-Za-z0-9]*")) {
@@ -164,6 +173,19 @@ public final class OperationDescriptor {
 
         /** @param command the shell command name, overriding the derived one @return this */
         public Builder shellCommand(String command) { this.shellCommand = command; return this; }
+
+        /**
+         * @param module the licensed module, one of {@link io.kumo.api.licence.LicensedModules#ALL}
+         * @return this
+         */
+        public Builder licensedModule(String module) {
+            if (!io.kumo.api.licence.LicensedModules.ALL.contains(module)) {
+                throw new IllegalArgumentException("unknown licensed module " + module + " in " + name
+                        + "; known: " + io.kumo.api.licence.LicensedModules.ALL);
+            }
+            this.licensedModule = module;
+            return this;
+        }
 
         /** @return the descriptor; query operations get {@link io.kumo.api.query.StandardQueryParameters} */
         public OperationDescriptor build() {

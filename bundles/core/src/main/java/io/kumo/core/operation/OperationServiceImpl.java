@@ -5,6 +5,7 @@ import io.kumo.api.config.GlobalConfigService;
 import io.kumo.api.error.ApiException;
 import io.kumo.api.error.ErrorCode;
 import io.kumo.api.inventory.Uuids;
+import io.kumo.api.licence.LicenceService;
 import io.kumo.api.node.ClusterService;
 import io.kumo.api.operation.AsyncOperation;
 import io.kumo.api.operation.Caller;
@@ -36,13 +37,16 @@ public class OperationServiceImpl implements OperationService {
     private final ClusterService cluster;
     private final MessageBus bus;
     private final GlobalConfigService config;
+    private final LicenceService licences;
 
     /** Wires the service. */
-    public OperationServiceImpl(OperationRegistry registry, ClusterService cluster, MessageBus bus, GlobalConfigService config) {
+    public OperationServiceImpl(OperationRegistry registry, ClusterService cluster, MessageBus bus, GlobalConfigService config,
+                                LicenceService licences) {
         this.registry = registry;
         this.cluster = cluster;
         this.bus = bus;
         this.config = config;
+        this.licences = licences;
     }
 
     @Override
@@ -55,6 +59,8 @@ public class OperationServiceImpl implements OperationService {
             throw new ApiException(ErrorCode.UNAUTHENTICATED, d.name()
                     + " needs a session: log in with PUT /zstack/v1/accounts/login and send Authorization: OAuth <session uuid>");
         }
+        // a licensed module's operations are refused without its licence; after expiry only its reads are served
+        d.licensedModule().ifPresent(module -> licences.checkModule(module, d.kind().mutating()));
         Map<String, Object> params = ParameterValidator.validate(d, rawParams);
         checkTags("systemTags", systemTags);
         checkTags("userTags", userTags);

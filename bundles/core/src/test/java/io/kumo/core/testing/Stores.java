@@ -12,6 +12,8 @@ import io.kumo.core.config.GlobalConfigInventory;
 import io.kumo.core.config.GlobalConfigStore;
 import io.kumo.core.job.JobEntity;
 import io.kumo.core.job.JobStore;
+import io.kumo.core.licence.LicenceEntity;
+import io.kumo.core.licence.LicenceStore;
 import io.kumo.core.node.ManagementNodeEntity;
 import io.kumo.core.node.ManagementNodeStore;
 import io.kumo.core.session.AccountEntity;
@@ -136,6 +138,18 @@ public final class Stores {
             @Override public SessionEntity session(String uuid) { return db.inTransaction(() -> super.session(uuid)); }
             @Override public boolean deleteSession(String uuid) { return db.inTransaction(() -> super.deleteSession(uuid)); }
             @Override public int deleteExpired(Timestamp now) { return db.inTransaction(() -> super.deleteExpired(now)); }
+        };
+        s.setEntityManager(db.entityManager());
+        return s;
+    }
+
+    /** @param db the database @return a licence store on it */
+    public static LicenceStore licences(Database db) {
+        LicenceStore s = new LicenceStore() {
+            @Override public List<LicenceEntity> all() { return db.inTransaction(super::all); }
+            @Override public LicenceEntity find(String uuid) { return db.inTransaction(() -> super.find(uuid)); }
+            @Override public void put(LicenceEntity licence) { db.inTransaction(() -> super.put(licence)); }
+            @Override public boolean delete(String uuid) { return db.inTransaction(() -> super.delete(uuid)); }
         };
         s.setEntityManager(db.entityManager());
         return s;

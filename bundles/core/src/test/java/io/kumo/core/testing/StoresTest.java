@@ -42,7 +42,8 @@ class StoresTest {
                 GlobalConfigStore.class, Stores.globalConfigs(db, null),
                 TagStore.class, Stores.tags(db, null),
                 ManagementNodeStore.class, Stores.nodes(db, null),
-                SessionStore.class, Stores.sessions(db));
+                SessionStore.class, Stores.sessions(db),
+                io.kumo.core.licence.LicenceStore.class, Stores.licences(db));
         List<String> missing = new ArrayList<>();
         wrapped.forEach((store, wrapper) -> {
             for (Method m : store.getDeclaredMethods()) {

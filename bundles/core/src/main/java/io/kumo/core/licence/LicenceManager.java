@@ -1,0 +1,168 @@
+package io.kumo.core.licence;
+
+import io.kumo.api.error.ApiException;
+import io.kumo.api.licence.LicenceInventory;
+import io.kumo.api.licence.LicenceService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@link LicenceService}: the licences stored in the shared database, each verified again when read, cached for a
+ * few seconds so that checks cost nothing on the hot path and an upload on another node is seen within that time.
+ */
+public class LicenceManager implements LicenceService {
+    private static final Logger LOG = LoggerFactory.getLogger(LicenceManager.class);
+    /** How long the licences read from the database are reused. */
+    static final Duration CACHE_TTL = Duration.ofSeconds(5);
+    private static final String HOW_TO_UPLOAD = "upload it with PUT /zstack/v1/licenses/mn/{managementNodeUuid}/actions "
+            + "{\"updateLicense\":{\"license\":\"<the licence file in base64>\"}} or kumo:update-license";
+
+    private final LicenceStore store;
+    private final TrustedKeys keys;
+    private final Clock clock;
+    private volatile Snapshot snapshot;
+
+    /** The verified licences at one time. */
+    record Snapshot(Instant readAt, LicenceFile platform, List<StoredLicence> all) { }
+
+    /** A verified licence with its upload date. */
+    record StoredLicence(LicenceFile file, Timestamp uploadDate) { }
+
+    /**
+     * @param store     where licences are kept
+     * @param extraKeys keys trusted besides the release key ({@code name:base64,...}), blank for none
+     */
+    public LicenceManager(LicenceStore store, String extraKeys) {
+        this(store, TrustedKeys.releaseKeyAnd(extraKeys), Clock.systemUTC());
+        if (keys.extraKeyCount() > 0) {
+            LOG.warn("Licences signed by {} key(s) besides the Kumo release key are accepted (licence.extraKeys): "
+                    + "this is for development and testing only", keys.extraKeyCount());
+        }
+    }
+
+    /** @param store where licences are kept @param keys the trusted keys @param clock the clock (tests) */
+    public LicenceManager(LicenceStore store, TrustedKeys keys, Clock clock) {
+        this.store = store;
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    /** @return the keys licences are verified with */
+    TrustedKeys keys() { return keys; }
+
+    /** @return the current time of this manager's clock */
+    Instant now() { return clock.instant(); }
+
+    /** Forgets the cached licences: the next check reads them again (after an upload or a delete on this node). */
+    public void invalidate() { snapshot = null; }
+
+    @Override
+    public Optional<LicenceInventory> platformLicence() {
+        Snapshot s = current();
+        return s.all().stream().filter(l -> l.file() == s.platform()).findFirst().map(this::toInventory);
+    }
+
+    @Override
+    public List<LicenceInventory> moduleLicences() {
+        return current().all().stream().filter(l -> !l.file().isPlatform()).map(this::toInventory).toList();
+    }
+
+    /** @return every stored licence, platform first */
+    public List<LicenceInventory> all() {
+        List<LicenceInventory> all = new ArrayList<>();
+        platformLicence().ifPresent(all::add);
+        all.addAll(moduleLicences());
+        return all;
+    }
+
+    @Override
+    public void checkModule(String module, boolean mutating) {
+        Snapshot s = current();
+        Instant now = clock.instant();
+        if (s.platform() == null) {
+            throw new ApiException(LICENCE_REQUIRED, "module " + module + " needs a Kumo Plus licence, and Plus licences "
+                    + "need a platform licence, which this installation does not have; get both from your Kumo supplier and " + HOW_TO_UPLOAD);
+        }
+        List<LicenceFile> forModule = s.all().stream().map(StoredLicence::file)
+                .filter(f -> f.modules().contains(module)).toList();
+        if (forModule.isEmpty()) {
+            throw new ApiException(LICENCE_REQUIRED, "module " + module + " is installed but has no licence; "
+                    + "get a Kumo Plus licence for " + module + " and " + HOW_TO_UPLOAD);
+        }
+        if (!mutating) {
+            return;  // what exists stays visible after expiry
+        }
+        if (s.platform().isExpired(now)) {
+            throw expired("the platform licence " + s.platform().uuid() + " expired on " + s.platform().expiredDate());
+        }
+        if (forModule.stream().allMatch(f -> f.isExpired(now))) {
+            Instant last = forModule.stream().map(LicenceFile::expiredDate).max(Comparator.naturalOrder()).orElseThrow();
+            throw expired("the licence of module " + module + " expired on " + last);
+        }
+    }
+
+    @Override
+    public void checkCapacity(String quotaType, long total) {
+        LicenceFile platform = current().platform();
+        if (platform == null || !platform.quotaType().equals(quotaType) || total <= platform.quota()) {
+            return;
+        }
+        String unit = LicenceInventory.QUOTA_HOST.equals(quotaType) ? "hosts" : "CPU sockets";
+        throw new ApiException(LICENCE_CAPACITY_EXCEEDED, "the platform licence " + platform.uuid() + " allows "
+                + platform.quota() + " " + unit + " and this would make " + total + "; remove " + unit + " or get a licence "
+                + "for more from your Kumo supplier, then " + HOW_TO_UPLOAD);
+    }
+
+    private static ApiException expired(String what) {
+        return new ApiException(LICENCE_EXPIRED, what + ": what exists keeps running and can be read, but new operations "
+                + "are refused; get a renewed licence from your Kumo supplier and " + HOW_TO_UPLOAD);
+    }
+
+    private Snapshot current() {
+        Snapshot s = snapshot;
+        Instant now = clock.instant();
+        if (s == null || s.readAt().plus(CACHE_TTL).isBefore(now)) {
+            s = read(now);
+            snapshot = s;
+        }
+        return s;
+    }
+
+    private Snapshot read(Instant now) {
+        List<StoredLicence> all = new ArrayList<>();
+        LicenceFile platform = null;
+        for (LicenceEntity row : store.all()) {
+            LicenceFile file;
+            try {
+                file = LicenceFile.read(row.getContent(), keys);
+            } catch (ApiException e) {
+                LOG.warn("Ignoring stored licence {}: {}", row.getUuid(), e.error().details());
+                continue;
+            }
+            all.add(new StoredLicence(file, row.getUploadDate()));
+            if (file.isPlatform()) {
+                platform = file;  // the latest upload wins
+            }
+        }
+        return new Snapshot(now, platform, List.copyOf(all));
+    }
+
+    private LicenceInventory toInventory(StoredLicence l) {
+        LicenceFile f = l.file();
+        String name = f.isPlatform() ? "Kumo " + f.edition() : "Kumo Plus: " + String.join(", ", f.modules());
+        return new LicenceInventory(f.uuid(), name, f.user(), f.edition(), f.licenseType(), f.modules(), f.quotaType(),
+                LicenceInventory.QUOTA_HOST.equals(f.quotaType()) ? f.quota() : 0,
+                LicenceInventory.QUOTA_CPU.equals(f.quotaType()) ? f.quota() : 0,
+                Timestamp.from(f.issuedDate()), Timestamp.from(f.expiredDate()), l.uploadDate(), f.isExpired(clock.instant()),
+                f.source());
+    }
+}

@@ -59,6 +59,16 @@ public final class KumoNode implements AutoCloseable {
         return this;
     }
 
+    /** Sets a configuration property in {@code etc/PID.cfg} (read at start, and live by Karaf's file install). */
+    public KumoNode config(String pid, String key, String value) throws IOException {
+        Files.writeString(home.resolve("etc/" + pid + ".cfg"), key + " = " + value + "\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        return this;
+    }
+
+    /** @return the node's installation directory */
+    public Path home() { return home; }
+
     /** @return the process id of the node's JVM (the launcher execs java), for CPU and memory readings */
     public long pid() {
         if (process == null) {

@@ -2,6 +2,11 @@ package io.kumo.shell;
 
 import io.kumo.api.error.ApiException;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -11,9 +16,13 @@ import java.util.stream.Collectors;
 /**
  * Parses the arguments Karaf hands to a command into {@link ParsedArguments}: {@code --name value},
  * {@code --name=value}, repeated list options, {@code --flag} / {@code --flag=false} / {@code --flag false}, and
- * positional arguments. Errors are {@link ApiException}s of code {@code SYS.1007} naming the fix.
+ * positional arguments. An option value {@code @path} is read from that file on the management node, as curl does
+ * ({@code kumo:update-license --license @/root/kumo.lic}); {@code @@} stands for a value starting with a literal
+ * {@code @}. Errors are {@link ApiException}s of code {@code SYS.1007} naming the fix.
  */
 final class ArgumentParser {
+    /** The largest file an {@code @path} value may name. */
+    private static final long MAX_FILE_BYTES = 1024 * 1024;
     private final String command;
     private final CommandOptions options;
 
@@ -72,6 +81,9 @@ final class ArgumentParser {
                 throw ApiException.invalidArgument("option " + option.token() + " of " + command + " needs a value: "
                         + option.token() + " <" + (option.type().isEmpty() ? "value" : option.type()) + ">");
             }
+            if (option.arity() != ShellOption.Arity.FLAG) {
+                value = fromFile(option, value);
+            }
             if (option.arity() == ShellOption.Arity.SINGLE && parsed.has(option.name())) {
                 throw ApiException.invalidArgument("option " + option.token() + " of " + command
                         + " is given twice; give it once");
@@ -79,6 +91,28 @@ final class ArgumentParser {
             parsed.addOption(option.name(), value);
         }
         return parsed;
+    }
+
+    private String fromFile(ShellOption option, String value) {
+        if (!value.startsWith("@")) {
+            return value;
+        }
+        if (value.startsWith("@@")) {
+            return value.substring(1);
+        }
+        Path path = Path.of(value.substring(1));
+        try {
+            if (Files.isRegularFile(path) && Files.size(path) <= MAX_FILE_BYTES) {
+                return Files.readString(path, StandardCharsets.UTF_8).strip();
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw ApiException.invalidArgument("option " + option.token() + " of " + command + ": cannot read " + path
+                    + " (" + e.getMessage() + ")");
+        }
+        throw ApiException.invalidArgument("option " + option.token() + " of " + command + ": " + (Files.isRegularFile(path)
+                ? path + " is larger than " + MAX_FILE_BYTES / 1024 + " KiB"
+                : "there is no file " + path.toAbsolutePath() + " on this management node")
+                + " (a value @path is read from a file; write @@ for a value that starts with @)");
     }
 
     private static boolean isBoolean(String s) {

@@ -36,6 +36,19 @@ class OperationInvocationTest {
     }
 
     @Test
+    void anAtPathValueIsReadFromThatFileAndADoubleAtIsALiteralAt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("description.txt");
+        java.nio.file.Files.writeString(file, "from a file\n");
+        assertEquals("from a file", parse(Fixtures.CREATE_ZONE, "--name", "z", "--description", "@" + file).rawParams().get("description"));
+        assertEquals("@home", parse(Fixtures.CREATE_ZONE, "--name", "z", "--description=@@home").rawParams().get("description"));
+        io.kumo.api.error.ApiException e = org.junit.jupiter.api.Assertions.assertThrows(io.kumo.api.error.ApiException.class,
+                () -> parse(Fixtures.CREATE_ZONE, "--name", "z", "--description", "@" + dir.resolve("missing")));
+        assertEquals("SYS.1007", e.error().code());
+        org.junit.jupiter.api.Assertions.assertTrue(e.error().details().contains("there is no file"), e.error().details());
+    }
+
+    @Test
     void valuesStartingWithADashAreTakenAfterAnOption() {
         OperationInvocation inv = parse(Fixtures.QUERY_ZONE, "--sort", "-createDate", "--limit", "5");
         assertEquals("-createDate", inv.rawParams().get("sort"));

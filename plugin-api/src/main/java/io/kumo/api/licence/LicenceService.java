@@ -48,4 +48,10 @@ public interface LicenceService {
      * @throws ApiException {@link #LICENCE_CAPACITY_EXCEEDED} saying the licensed and the wanted number
      */
     void checkCapacity(String quotaType, long total);
+
+    /**
+     * @param quotaType {@link LicenceInventory#QUOTA_HOST} or {@link LicenceInventory#QUOTA_CPU}
+     * @return true if the platform licence limits this capacity now: callers count what exists only then
+     */
+    boolean limits(String quotaType);
 }

@@ -10,6 +10,8 @@ import io.kumo.api.event.ResourceEvent;
 import io.kumo.api.host.HostInventory;
 import io.kumo.api.hypervisor.HostFacts;
 import io.kumo.api.hypervisor.HypervisorBackend;
+import io.kumo.api.licence.LicenceInventory;
+import io.kumo.api.licence.LicenceService;
 import io.kumo.api.job.Flow;
 import io.kumo.api.operation.AddOperationSpec;
 import io.kumo.api.operation.AsyncOperation;
@@ -52,10 +54,11 @@ public class AddHostOperation implements AsyncOperation {
     private final ClusterService clusters;
     private final TagService tags;
     private final EventPublisher events;
+    private final LicenceService licences;
 
     /** Wires the operation of one backend. */
     public AddHostOperation(HypervisorBackend backend, HostStore store, HostManager hosts, ClusterService clusters,
-                            TagService tags, EventPublisher events) {
+                            TagService tags, EventPublisher events, LicenceService licences) {
         AddOperationSpec spec = backend.addOperation();
         this.descriptor = OperationDescriptor.builder(spec.operationName())
                 .description(spec.description())
@@ -69,6 +72,7 @@ public class AddHostOperation implements AsyncOperation {
         this.clusters = clusters;
         this.tags = tags;
         this.events = events;
+        this.licences = licences;
     }
 
     @Override public OperationDescriptor descriptor() { return descriptor; }
@@ -96,6 +100,9 @@ public class AddHostOperation implements AsyncOperation {
         }
         if (store.exists(uuidOf(request))) {
             throw new ApiException(ErrorCode.CONFLICT, "a host with uuid " + uuidOf(request) + " already exists; omit resourceUuid to get a new one");
+        }
+        if (licences.limits(LicenceInventory.QUOTA_HOST)) {
+            licences.checkCapacity(LicenceInventory.QUOTA_HOST, store.countHostsAndSockets()[0] + 1);
         }
     }
 
@@ -132,6 +139,9 @@ public class AddHostOperation implements AsyncOperation {
             if (expected != null && facts.architecture() != null && !expected.equals(facts.architecture())) {
                 throw ApiException.invalidArgument("the host's CPU architecture is " + facts.architecture() + " but cluster "
                         + request.string("clusterUuid") + " is " + expected + "; add it to a cluster of its architecture");
+            }
+            if (licences.limits(LicenceInventory.QUOTA_CPU)) {  // sockets are known once connected
+                licences.checkCapacity(LicenceInventory.QUOTA_CPU, store.countHostsAndSockets()[1]);
             }
         }, ctx -> hosts.connection(uuid).ifPresent(backend::disconnect));
         if (!request.systemTags().isEmpty() || !request.userTags().isEmpty()) {

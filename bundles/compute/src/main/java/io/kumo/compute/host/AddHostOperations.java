@@ -3,6 +3,7 @@ package io.kumo.compute.host;
 import io.kumo.api.cluster.ClusterService;
 import io.kumo.api.event.EventPublisher;
 import io.kumo.api.hypervisor.HypervisorBackend;
+import io.kumo.api.licence.LicenceService;
 import io.kumo.api.operation.Operation;
 import io.kumo.api.tag.TagService;
 import org.osgi.framework.BundleContext;
@@ -23,7 +24,7 @@ public class AddHostOperations {
 
     /** Wires the tracker. */
     public AddHostOperations(BundleContext context, HostStore store, HostManager hosts, ClusterService clusters,
-                             TagService tags, EventPublisher events) {
+                             TagService tags, EventPublisher events, LicenceService licences) {
         this.tracker = new ServiceTracker<>(context, HypervisorBackend.class, null) {
             @Override
             public ServiceRegistration<Operation> addingService(ServiceReference<HypervisorBackend> reference) {
@@ -32,7 +33,7 @@ public class AddHostOperations {
                     return null;
                 }
                 try {
-                    AddHostOperation op = new AddHostOperation(backend, store, hosts, clusters, tags, events);
+                    AddHostOperation op = new AddHostOperation(backend, store, hosts, clusters, tags, events, licences);
                     LOG.info("serving {} for {} hosts", op.descriptor().name(), backend.hypervisorType());
                     return context.registerService(Operation.class, op, null);
                 } catch (RuntimeException e) {

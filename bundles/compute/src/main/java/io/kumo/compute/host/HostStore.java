@@ -60,6 +60,14 @@ public class HostStore {
                 .setParameter("ip", managementIp).getResultStream().findFirst().orElse(null);
     }
 
+    /** @return how many hosts there are and their CPU sockets in all: {hosts, sockets} */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long[] countHostsAndSockets() {
+        Object[] row = em.createQuery("SELECT COUNT(h), COALESCE(SUM(h.cpuSockets), 0) FROM HostEntity h", Object[].class)
+                .getSingleResult();
+        return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
+    }
+
     /** @return every host */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<HostEntity> all() {

@@ -44,6 +44,7 @@ class HostOperationsTest {
     private HostTestSupport.Events events;
     private HostManager hosts;
     private AddHostOperation add;
+    private HostTestSupport.Licences licences;
     private final Map<String, ClusterInventory> clusters = new HashMap<>();
 
     @BeforeAll
@@ -70,7 +71,8 @@ class HostOperationsTest {
         clusters.put(CLUSTER, new ClusterInventory(CLUSTER, "c", null, "Enabled", "Fake", "zstack", ZONE, "x86_64", null, null));
         clusters.put(KVM_CLUSTER, new ClusterInventory(KVM_CLUSTER, "k", null, "Enabled", "KVM", "zstack", ZONE, "x86_64", null, null));
         ClusterService clusterService = uuid -> Optional.ofNullable(clusters.get(uuid));
-        add = new AddHostOperation(backend, store, hosts, clusterService, new HostTestSupport.Tags(), events);
+        licences = new HostTestSupport.Licences();
+        add = new AddHostOperation(backend, store, hosts, clusterService, new HostTestSupport.Tags(), events, licences);
     }
 
     private OperationRequest addRequest(String ip, String clusterUuid) {
@@ -129,6 +131,35 @@ class HostOperationsTest {
         assertEquals(1, events.published.size());
         assertEquals(EventType.CREATED, events.published.get(0).type());
         assertEquals(160, hosts.get(h.getUuid()).orElseThrow().totalCpuCapacity());
+    }
+
+    @Test
+    void aPlatformLicenceCountingHostsRefusesOneHostTooManyBeforeAnyJob() {
+        licences.quotaType = "host";
+        licences.limit = 2;
+        HostTestSupport.addHost(store, HostTestSupport.uuid(1), "10.0.0.1", 4, GIB);
+        add.check(addRequest("10.0.0.2", CLUSTER));
+        HostTestSupport.addHost(store, HostTestSupport.uuid(2), "10.0.0.2", 4, GIB);
+        assertEquals("LICENSE.1003", codeOf(() -> add.check(addRequest("10.0.0.3", CLUSTER))));
+        assertEquals(2, store.all().size(), "nothing written");
+        licences.limit = 0;
+        add.check(addRequest("10.0.0.3", CLUSTER));  // community edition: no limit
+    }
+
+    @Test
+    void aPlatformLicenceCountingSocketsRefusesTheHostOnceItsSocketsAreKnownAndForgetsIt() {
+        licences.quotaType = "cpu";
+        licences.limit = 3;  // the fake reports 2 sockets per host
+        backend.alive.add("10.0.0.8");
+        backend.alive.add("10.0.0.9");
+        OperationRequest first = addRequest("10.0.0.8", CLUSTER);
+        assertNull(HostTestSupport.run(add.flow(first), first));
+        OperationRequest second = addRequest("10.0.0.9", CLUSTER);
+        Throwable failure = HostTestSupport.run(add.flow(second), second);
+        assertNotNull(failure);
+        assertTrue(failure.getMessage().contains("licensed 3 cpu, wanted 4"), failure.getMessage());
+        assertNull(store.find(second.requestId()), "rolled back");
+        assertEquals(1, store.all().size());
     }
 
     @Test

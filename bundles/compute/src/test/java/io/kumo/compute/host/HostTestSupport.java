@@ -12,6 +12,8 @@ import io.kumo.api.hypervisor.VmPowerState;
 import io.kumo.api.hypervisor.VmSpec;
 import io.kumo.api.inventory.DependentResourceService;
 import io.kumo.api.job.Flow;
+import io.kumo.api.licence.LicenceInventory;
+import io.kumo.api.licence.LicenceService;
 import io.kumo.api.job.Step;
 import io.kumo.api.job.StepContext;
 import io.kumo.api.operation.AddOperationSpec;
@@ -33,6 +35,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -69,6 +72,7 @@ final class HostTestSupport {
             @Override public List<HostEntity> byCluster(String c) { return db.inTransaction(() -> super.byCluster(c)); }
             @Override public String hostWithManagementIp(String ip) { return db.inTransaction(() -> super.hostWithManagementIp(ip)); }
             @Override public List<HostEntity> all() { return db.inTransaction(super::all); }
+            @Override public long[] countHostsAndSockets() { return db.inTransaction(super::countHostsAndSockets); }
             @Override public List<Object[]> allWithConnections() { return db.inTransaction(super::allWithConnections); }
             @Override public HostEntity update(String uuid, Consumer<HostEntity> changes) { return db.inTransaction(() -> super.update(uuid, changes)); }
             @Override public boolean changeStatus(String uuid, String status) { return db.inTransaction(() -> super.changeStatus(uuid, status)); }
@@ -187,6 +191,24 @@ final class HostTestSupport {
         @Override public void migrateVm(HostConnection source, HostConnection target, VmSpec vm) { }
         @Override public void destroyVm(HostConnection host, VmSpec vm) { }
         @Override public Map<String, VmPowerState> vmStates(HostConnection host) { return Map.of(); }
+    }
+
+    /** A platform licence counting hosts or CPU sockets up to a limit (0: no licence, the community edition). */
+    static final class Licences implements LicenceService {
+        volatile String quotaType;
+        volatile long limit;
+
+        @Override public Optional<LicenceInventory> platformLicence() { return Optional.empty(); }
+        @Override public List<LicenceInventory> moduleLicences() { return List.of(); }
+        @Override public void checkModule(String module, boolean mutating) { }
+        @Override public boolean limits(String type) { return limit > 0 && type.equals(quotaType); }
+
+        @Override
+        public void checkCapacity(String type, long total) {
+            if (limits(type) && total > limit) {
+                throw new ApiException(LICENCE_CAPACITY_EXCEEDED, "licensed " + limit + " " + type + ", wanted " + total);
+            }
+        }
     }
 
     /** Records published events. */

@@ -58,9 +58,14 @@ public class DeleteLicenseOperation implements AsyncOperation {
             throw ApiException.invalidArgument("give either uuid (one licence) or module (every licence of a module), not "
                     + (request.has("uuid") ? "both" : "neither"));
         }
-        if (targets(request).isEmpty()) {
+        List<LicenceEntity> targets = targets(request);
+        if (targets.isEmpty()) {
             throw request.has("uuid") ? ApiException.notFound("licence", request.string("uuid"))
                     : ApiException.notFound("licence of module", request.string("module"));
+        }
+        if (targets.stream().anyMatch(l -> LicenceFile.TRIAL.equals(l.getLicenseType()))) {
+            throw ApiException.invalidArgument("the trial licence cannot be deleted: it ends by itself on "
+                    + targets.get(0).getExpiredDate().toInstant() + ", or as soon as a platform licence is uploaded");
         }
     }
 

@@ -22,6 +22,8 @@ public class LicenceEntity {
     private Timestamp uploadDate;
     @Lob
     private String content;
+    /** The last expiry reminder announced (30, 7, 1 or 0 days left), or null before the first. */
+    private Integer reminderDays;
 
     public String getUuid() { return uuid; }
     public void setUuid(String uuid) { this.uuid = uuid; }
@@ -35,4 +37,6 @@ public class LicenceEntity {
     public void setUploadDate(Timestamp uploadDate) { this.uploadDate = uploadDate; }
     public String getContent() { return content; }
     public void setContent(String content) { this.content = content; }
+    public Integer getReminderDays() { return reminderDays; }
+    public void setReminderDays(Integer reminderDays) { this.reminderDays = reminderDays; }
 }

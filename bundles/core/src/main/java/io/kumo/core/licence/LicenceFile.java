@@ -28,6 +28,10 @@ import java.util.regex.Pattern;
  * payload holds {@code uuid, user, licenseType (Basic|AddOn), edition (Enterprise|Hybrid, Basic only), modules
  * (AddOn only), quotaType (host|cpu) and hostNum or cpuNum (Basic only), issuedDate, expiredDate} (ISO-8601 instants).
  * Clients upload the file encoded in base64, as ZStack clients do.
+ * <p>
+ * A <em>trial grant</em> ({@code licenseType Trial}) ships inside Kumo: edition, every module and {@code trialDays}; its
+ * {@code expiredDate} is the last day it can start a trial. It becomes a licence only when {@link #startedAt started}
+ * on an installation's first start, and then lasts {@code trialDays} from that day.
  *
  * @param uuid        the licence uuid
  * @param user        who it was issued to
@@ -37,13 +41,16 @@ import java.util.regex.Pattern;
  * @param quotaType   {@code host} or {@code cpu}, or null for a module licence
  * @param quota       the licensed hosts or CPU sockets; 0 for a module licence
  * @param issuedDate  when it was issued
- * @param expiredDate when it expires
+ * @param expiredDate when it expires (for a trial grant not yet started: the last day it can be started)
+ * @param trialDays   how long a trial lasts once started; 0 unless {@code licenseType} is {@code Trial}
  * @param source      the name of the key that signed it
  * @param text        the file as uploaded (decoded from base64), kept so that it is verified again when read back
  */
 public record LicenceFile(String uuid, String user, String licenseType, String edition, List<String> modules,
-                          String quotaType, int quota, Instant issuedDate, Instant expiredDate, String source,
-                          String text) {
+                          String quotaType, int quota, Instant issuedDate, Instant expiredDate, int trialDays,
+                          String source, String text) {
+    /** {@code licenseType} of the trial grant that ships with Kumo. */
+    public static final String TRIAL = LicenceInventory.TRIAL;
     /** The format this version reads and writes. */
     public static final String FORMAT = "kumo-licence/1";
     /** Platform editions. */
@@ -56,20 +63,26 @@ public record LicenceFile(String uuid, String user, String licenseType, String e
     /**
      * Decodes, verifies and reads an uploaded licence.
      *
-     * @param base64 the licence file, encoded in base64
+     * @param base64 the licence file, encoded in base64 (or the file's text itself)
      * @param keys   the keys trusted to sign licences
      * @param now    the time to check the dates against
      * @return the licence
      * @throws ApiException {@link LicenceService#INVALID_LICENCE} saying what is wrong and what to do
      */
     public static LicenceFile upload(String base64, TrustedKeys keys, Instant now) {
-        byte[] bytes;
-        try {
-            bytes = Base64.getMimeDecoder().decode(base64.trim());
-        } catch (IllegalArgumentException e) {
-            throw invalid("the license parameter must be the licence file encoded in base64 (base64 -w0 kumo.lic)");
+        String text = base64.trim();
+        if (!text.startsWith("{")) {  // the file itself is accepted too (the shell's --license @kumo.lic)
+            try {
+                text = new String(Base64.getMimeDecoder().decode(text), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw invalid("the license parameter must be the licence file encoded in base64 (base64 -w0 kumo.lic)");
+            }
         }
-        LicenceFile file = read(new String(bytes, StandardCharsets.UTF_8), keys);
+        LicenceFile file = read(text, keys);
+        if (file.isTrial()) {
+            throw invalid("licence " + file.uuid + " is the trial grant that ships with Kumo; it starts by itself on an "
+                    + "installation's first start and cannot be uploaded");
+        }
         if (file.issuedDate.isAfter(now.plusSeconds(300))) {
             throw invalid("licence " + file.uuid + " is issued for " + file.issuedDate + ", a date still to come; "
                     + "check this node's clock");
@@ -151,28 +164,56 @@ public record LicenceFile(String uuid, String user, String licenseType, String e
             if (quota <= 0) {
                 throw invalid("platform licence " + uuid + " licenses no capacity (" + quotaType + "Num must be at least 1)");
             }
-            return new LicenceFile(uuid, user, type, edition, List.of(), quotaType, quota, issued, expires, source, text);
+            return new LicenceFile(uuid, user, type, edition, List.of(), quotaType, quota, issued, expires, 0, source, text);
+        }
+        if (TRIAL.equals(type)) {
+            int days = p.path("trialDays").asInt(0);
+            if (days <= 0) {
+                throw invalid("trial grant " + uuid + " lasts no time (trialDays must be at least 1)");
+            }
+            return new LicenceFile(uuid, user, type, p.path("edition").asText("Enterprise"), modules(p, uuid), null, 0,
+                    issued, expires, days, source, text);
         }
         if (LicenceInventory.ADD_ON.equals(type)) {
-            List<String> modules = new ArrayList<>();
-            p.path("modules").forEach(m -> modules.add(m.asText()));
-            if (modules.isEmpty()) {
-                throw invalid("module licence " + uuid + " names no module");
-            }
-            for (String m : modules) {
-                if (!LicensedModules.ALL.contains(m)) {
-                    throw invalid("module licence " + uuid + " names module '" + m + "', which this Kumo does not know; known: "
-                            + new TreeSet<>(LicensedModules.ALL));
-                }
-            }
-            return new LicenceFile(uuid, user, type, null, List.copyOf(new TreeSet<>(modules)), null, 0, issued, expires,
-                    source, text);
+            return new LicenceFile(uuid, user, type, null, modules(p, uuid), null, 0, issued, expires, 0, source, text);
         }
         throw invalid("licence " + uuid + " has type '" + type + "'; expected Basic or AddOn");
     }
 
-    /** @return true for a platform licence */
-    public boolean isPlatform() { return LicenceInventory.BASIC.equals(licenseType); }
+    private static List<String> modules(JsonNode p, String uuid) {
+        List<String> modules = new ArrayList<>();
+        p.path("modules").forEach(m -> modules.add(m.asText()));
+        if (modules.isEmpty()) {
+            throw invalid("module licence " + uuid + " names no module");
+        }
+        for (String m : modules) {
+            if (!LicensedModules.ALL.contains(m)) {
+                throw invalid("module licence " + uuid + " names module '" + m + "', which this Kumo does not know; known: "
+                        + new TreeSet<>(LicensedModules.ALL));
+            }
+        }
+        return List.copyOf(new TreeSet<>(modules));
+    }
+
+    /** @return true for the trial grant, started or not */
+    public boolean isTrial() { return TRIAL.equals(licenseType); }
+
+    /**
+     * @param start when this installation's trial started (its first start)
+     * @return the trial as a licence: issued at {@code start}, expiring {@code trialDays} later (or when the grant
+     *         itself ends, if sooner)
+     */
+    public LicenceFile startedAt(Instant start) {
+        if (!isTrial()) {
+            throw new IllegalStateException("licence " + uuid + " is not a trial grant");
+        }
+        Instant end = start.plus(java.time.Duration.ofDays(trialDays));
+        return new LicenceFile(uuid, user, licenseType, edition, modules, quotaType, quota, start,
+                end.isBefore(expiredDate) ? end : expiredDate, trialDays, source, text);
+    }
+
+    /** @return true for a platform licence: a {@code Basic} licence or a started trial */
+    public boolean isPlatform() { return LicenceInventory.BASIC.equals(licenseType) || isTrial(); }
 
     /** @param now the time @return true if it has expired at that time */
     public boolean isExpired(Instant now) { return !expiredDate.isAfter(now); }

@@ -33,6 +33,20 @@ public class LicenceStore {
         }
     }
 
+    /**
+     * Records that the expiry reminder for {@code days} days left was announced, unless it (or a later one) already
+     * was: one atomic conditional update, so that among several nodes exactly one announces each reminder.
+     *
+     * @param uuid a licence
+     * @param days 30, 7, 1 or 0 (expired)
+     * @return true if this call recorded it
+     */
+    public boolean markReminded(String uuid, int days) {
+        return em.createQuery("UPDATE LicenceEntity l SET l.reminderDays = :d WHERE l.uuid = :u "
+                        + "AND (l.reminderDays IS NULL OR l.reminderDays > :d)")
+                .setParameter("d", days).setParameter("u", uuid).executeUpdate() == 1;
+    }
+
     /** @param uuid a licence @return true if it existed */
     public boolean delete(String uuid) {
         LicenceEntity l = em.find(LicenceEntity.class, uuid);

@@ -62,9 +62,9 @@ public class UpdateLicenseOperation implements AsyncOperation {
     public void check(OperationRequest request) {
         requireNode(cluster, request.string("managementNodeUuid"));
         LicenceFile file = LicenceFile.upload(request.string("license"), licences.keys(), licences.now());
-        if (!file.isPlatform() && licences.platformLicence().isEmpty()) {
+        if (!file.isPlatform() && licences.platformLicence().filter(p -> LicenceInventory.BASIC.equals(p.licenseType())).isEmpty()) {
             throw new ApiException(LicenceService.LICENCE_REQUIRED, "module licence " + file.uuid() + " needs a platform "
-                    + "licence, which this installation does not have; upload the platform licence first");
+                    + "licence, which this installation does not have (a trial does not count); upload the platform licence first");
         }
     }
 
@@ -120,9 +120,13 @@ public class UpdateLicenseOperation implements AsyncOperation {
 
     /** @param row a stored licence @return its columns, for a rollback to put it back */
     static Map<String, Object> snapshot(LicenceEntity row) {
-        return Map.of("uuid", row.getUuid(), "licenseType", row.getLicenseType(), "product", row.getProduct(),
-                "expiredDate", row.getExpiredDate().getTime(), "uploadDate", row.getUploadDate().getTime(),
-                "content", row.getContent());
+        Map<String, Object> m = new java.util.HashMap<>(Map.of("uuid", row.getUuid(), "licenseType", row.getLicenseType(),
+                "product", row.getProduct(), "expiredDate", row.getExpiredDate().getTime(),
+                "uploadDate", row.getUploadDate().getTime(), "content", row.getContent()));
+        if (row.getReminderDays() != null) {
+            m.put("reminderDays", row.getReminderDays());
+        }
+        return m;
     }
 
     /** @param m a {@link #snapshot} @return the row it describes */
@@ -134,6 +138,7 @@ public class UpdateLicenseOperation implements AsyncOperation {
         row.setExpiredDate(new Timestamp(((Number) m.get("expiredDate")).longValue()));
         row.setUploadDate(new Timestamp(((Number) m.get("uploadDate")).longValue()));
         row.setContent((String) m.get("content"));
+        row.setReminderDays(m.get("reminderDays") instanceof Number n ? n.intValue() : null);
         return row;
     }
 }

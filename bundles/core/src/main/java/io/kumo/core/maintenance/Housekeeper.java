@@ -3,6 +3,7 @@ package io.kumo.core.maintenance;
 import io.kumo.api.config.GlobalConfigService;
 import io.kumo.core.config.CoreGlobalConfigs;
 import io.kumo.core.job.JobStore;
+import io.kumo.core.licence.LicenceReminder;
 import io.kumo.core.session.SessionManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,20 +15,23 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The node's periodic clean-up, one thread for all of it: finished jobs older than {@code api.jobRetentionHours},
- * and expired sessions (in the database and in the authentication cache). Runs a minute after start, then every ten.
+ * expired sessions (in the database and in the authentication cache), and licence expiry reminders. Runs a minute
+ * after start, then every ten.
  */
 public class Housekeeper {
     private static final Logger LOG = LoggerFactory.getLogger(Housekeeper.class);
     private final JobStore jobs;
     private final SessionManager sessions;
     private final GlobalConfigService config;
+    private final LicenceReminder licenceReminder;
     private ScheduledExecutorService scheduler;
 
     /** Wires the housekeeper. */
-    public Housekeeper(JobStore jobs, SessionManager sessions, GlobalConfigService config) {
+    public Housekeeper(JobStore jobs, SessionManager sessions, GlobalConfigService config, LicenceReminder licenceReminder) {
         this.jobs = jobs;
         this.sessions = sessions;
         this.config = config;
+        this.licenceReminder = licenceReminder;
     }
 
     /** Starts the schedule. */
@@ -65,6 +69,11 @@ public class Housekeeper {
             }
         } catch (RuntimeException e) {
             LOG.warn("could not delete expired sessions; will retry", e);
+        }
+        try {
+            licenceReminder.run();
+        } catch (RuntimeException e) {
+            LOG.warn("could not check licence expiry; will retry", e);
         }
     }
 }

@@ -101,4 +101,18 @@ class LicenceFileTest {
         assertThrows(IllegalArgumentException.class, () -> TrustedKeys.releaseKeyAnd("kumo:" + TrustedKeys.encode(issuer.keys.getPublic())));
         assertThrows(IllegalArgumentException.class, () -> TrustedKeys.releaseKeyAnd("no-colon"));
     }
+
+    @Test
+    void theTrialGrantThatShipsIsSignedByTheReleaseKeyAndGrantsEveryModuleFor30Days() throws Exception {
+        String text;
+        try (var in = LicenceFile.class.getResourceAsStream(TrialLicence.GRANT_RESOURCE)) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        LicenceFile grant = LicenceFile.read(text, TrustedKeys.releaseKeyAnd(""));
+        assertTrue(grant.isTrial());
+        assertEquals(TrustedKeys.RELEASE_KEY_NAME, grant.source());
+        assertEquals(30, grant.trialDays());
+        assertEquals(new java.util.TreeSet<>(io.kumo.api.licence.LicensedModules.ALL), new java.util.TreeSet<>(grant.modules()));
+        assertTrue(grant.expiredDate().isAfter(java.time.Instant.parse("2030-01-01T00:00:00Z")), "releases start trials for years");
+    }
 }

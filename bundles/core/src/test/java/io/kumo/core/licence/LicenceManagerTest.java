@@ -44,6 +44,8 @@ class LicenceManagerTest {
     private static final String NODE = "1".repeat(32);
     private final TestLicences issuer = new TestLicences();
     private final AtomicReference<Instant> now = new AtomicReference<>(START);
+    private final java.util.concurrent.atomic.AtomicInteger liveNodes = new java.util.concurrent.atomic.AtomicInteger(1);
+    private final List<io.kumo.api.event.ResourceEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Database db;
     private LicenceStore store;
     private LicenceManager licences;
@@ -59,14 +61,16 @@ class LicenceManagerTest {
             @Override public Clock withZone(java.time.ZoneId zone) { return this; }
             @Override public Instant instant() { return now.get(); }
         };
-        licences = new LicenceManager(store, issuer.trust(), clock);
         ClusterService cluster = new ClusterService() {
             @Override public String localNodeUuid() { return NODE; }
             @Override public String ownerOf(String key) { return NODE; }
             @Override public List<ManagementNodeInventory> nodes() {
-                return List.of(new ManagementNodeInventory(NODE, "localhost", "Running", "1", null, null, 0));
+                return java.util.stream.IntStream.range(0, liveNodes.get())
+                        .mapToObj(i -> new ManagementNodeInventory(i == 0 ? NODE : String.valueOf(i).repeat(32), "localhost",
+                                "Running", "1", null, null, 0)).toList();
             }
         };
+        licences = new LicenceManager(store, issuer.trust(), clock, cluster);
         update = new UpdateLicenseOperation(licences, store, cluster, event -> { });
         delete = new DeleteLicenseOperation(licences, store, cluster, event -> { });
     }
@@ -240,5 +244,94 @@ class LicenceManagerTest {
     void uploadDatesAreKept() throws Exception {
         uploadPlatform("a".repeat(32), 10, START.plus(365, ChronoUnit.DAYS));
         assertEquals(Timestamp.from(START), licences.platformLicence().orElseThrow().uploadDate());
+    }
+
+    private TrialLicence trial() {
+        return new TrialLicence(store, licences, true, issuer.sign(TestLicences.trialGrant("7".repeat(32), 30,
+                START.plus(3650, ChronoUnit.DAYS))));
+    }
+
+    @Test
+    void theFirstStartStartsATrialOfEveryModuleForItsDaysOnce() throws Exception {
+        LicenceInventory t = trial().startIfFirst().orElseThrow();
+        assertEquals(LicenceInventory.TRIAL, t.licenseType());
+        assertEquals(Timestamp.from(START.plus(30, ChronoUnit.DAYS)), t.expiredDate(), "30 days from the first start");
+        assertEquals(List.of("baremetal", "disaster-recovery", "enterprise-management", "vmware"), t.modules());
+        for (String module : io.kumo.api.licence.LicensedModules.ALL) {
+            assertDoesNotThrow(() -> licences.checkModule(module, true), module);
+        }
+        assertDoesNotThrow(() -> licences.checkCapacity(LicenceInventory.QUOTA_HOST, 100_000), "a trial limits no capacity");
+        assertFalse(licences.limits(LicenceInventory.QUOTA_HOST));
+        assertTrue(trial().startIfFirst().isEmpty(), "never a second time");
+
+        liveNodes.set(2);
+        licences.invalidate();
+        ApiException e = assertThrows(ApiException.class, () -> licences.checkModule("vmware", false));
+        assertEquals(LicenceService.LICENCE_REQUIRED.code(), e.error().code());
+        assertTrue(e.error().details().contains("single management node, and 2 are running"), e.error().details());
+        liveNodes.set(1);
+
+        now.set(START.plus(31, ChronoUnit.DAYS));
+        licences.invalidate();
+        assertEquals(LicenceService.LICENCE_EXPIRED.code(), code(() -> licences.checkModule("vmware", true)));
+        assertDoesNotThrow(() -> licences.checkModule("vmware", false), "reads of what exists");
+        assertEquals(ErrorCode.INVALID_ARGUMENT.code(), code(() -> delete.check(request("DeleteLicense",
+                new LinkedHashMap<>(Map.of("managementNodeUuid", NODE, "uuid", "7".repeat(32)))))), "the trial stays");
+    }
+
+    @Test
+    void aPlatformLicenceEndsTheTrialAndTheGrantCannotBeUploaded() throws Exception {
+        trial().startIfFirst().orElseThrow();
+        Map<String, Object> grant = new LinkedHashMap<>(Map.of("managementNodeUuid", NODE, "license", TestLicences.base64(
+                issuer.sign(TestLicences.trialGrant("8".repeat(32), 30, START.plus(3650, ChronoUnit.DAYS))))));
+        assertEquals(LicenceService.INVALID_LICENCE.code(), code(() -> update.check(request("UpdateLicense", grant))));
+        assertEquals(LicenceService.LICENCE_REQUIRED.code(), code(() -> update.check(request("UpdateLicense",
+                upload(TestLicences.module("c".repeat(32), List.of("vmware"), START, START.plus(30, ChronoUnit.DAYS)))))),
+                "a trial is not the platform licence module licences need");
+
+        uploadPlatform("a".repeat(32), 10, START.plus(365, ChronoUnit.DAYS));
+        assertEquals(LicenceInventory.BASIC, licences.platformLicence().orElseThrow().licenseType());
+        assertEquals(LicenceService.LICENCE_REQUIRED.code(), code(() -> licences.checkModule("vmware", true)),
+                "modules now need their own licences");
+        assertEquals(List.of("a".repeat(32)), licences.all().stream().map(LicenceInventory::uuid).toList());
+        assertTrue(trial().startIfFirst().isEmpty(), "the trial's row stays: it never starts again");
+    }
+
+    @Test
+    void theFileItselfIsAcceptedAsWellAsItsBase64() throws Exception {
+        Map<String, Object> p = new LinkedHashMap<>(Map.of("managementNodeUuid", NODE, "license",
+                issuer.sign(TestLicences.platform("a".repeat(32), "host", 10, START, START.plus(30, ChronoUnit.DAYS)))));
+        run(update, p, null);
+        assertEquals("a".repeat(32), licences.platformLicence().orElseThrow().uuid());
+    }
+
+    @Test
+    void remindersAreAnnouncedOnceEach30And7And1DaysBeforeExpiryAndAtExpiry() throws Exception {
+        uploadPlatform("a".repeat(32), 10, START.plus(40, ChronoUnit.DAYS));
+        LicenceReminder reminder = new LicenceReminder(licences, store, events::add);
+        LicenceReminder otherNode = new LicenceReminder(licences, store, events::add);
+        assertEquals(0, reminder.run(), "40 days left");
+        List<String> states = new java.util.ArrayList<>();
+        for (int daysLeft : new int[] {29, 28, 6, 1, 0}) {
+            now.set(START.plus(40 - daysLeft, ChronoUnit.DAYS));
+            licences.invalidate();
+            reminder.run();
+            assertEquals(0, otherNode.run(), "announced once in the installation");
+        }
+        events.forEach(e -> states.add(e.oldState() + "->" + e.newState()));
+        assertEquals(List.of("Valid->ExpiresIn30Days", "ExpiresIn30Days->ExpiresIn7Days", "ExpiresIn7Days->ExpiresIn1Day",
+                "ExpiresIn1Day->Expired"), states);
+        assertEquals("a".repeat(32), events.get(0).resourceUuid());
+        assertEquals(LicenceInventory.RESOURCE_TYPE, events.get(0).resourceType());
+        assertEquals(0, store.find("a".repeat(32)).getReminderDays());
+    }
+
+    @Test
+    void aLicenceUploadedCloseToItsExpiryGetsOnlyTheRemindersStillAhead() throws Exception {
+        uploadPlatform("a".repeat(32), 10, START.plus(5, ChronoUnit.DAYS));
+        LicenceReminder reminder = new LicenceReminder(licences, store, events::add);
+        assertEquals(1, reminder.run());
+        assertEquals("ExpiresIn7Days", events.get(0).newState());
+        assertEquals(0, reminder.run());
     }
 }

@@ -51,6 +51,19 @@ final class TestLicences {
         return p;
     }
 
+    static Map<String, Object> trialGrant(String uuid, int days, Instant grantEnds) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("uuid", uuid);
+        p.put("user", "Kumo trial");
+        p.put("licenseType", "Trial");
+        p.put("edition", "Enterprise");
+        p.put("modules", List.of("baremetal", "disaster-recovery", "enterprise-management", "vmware"));
+        p.put("trialDays", days);
+        p.put("issuedDate", "2026-12-01T00:00:00Z");
+        p.put("expiredDate", grantEnds.toString());
+        return p;
+    }
+
     /** @return the signed file's text */
     String sign(Map<String, ?> payload) {
         try {

@@ -150,6 +150,7 @@ public final class Stores {
             @Override public LicenceEntity find(String uuid) { return db.inTransaction(() -> super.find(uuid)); }
             @Override public void put(LicenceEntity licence) { db.inTransaction(() -> super.put(licence)); }
             @Override public boolean delete(String uuid) { return db.inTransaction(() -> super.delete(uuid)); }
+            @Override public boolean markReminded(String uuid, int days) { return db.inTransaction(() -> super.markReminded(uuid, days)); }
         };
         s.setEntityManager(db.entityManager());
         return s;

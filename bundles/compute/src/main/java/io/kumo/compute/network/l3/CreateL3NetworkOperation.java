@@ -29,7 +29,7 @@ public class CreateL3NetworkOperation implements AsyncOperation {
             .kind(OperationKind.CREATE).resourceType(L3NetworkInventory.RESOURCE_TYPE).inventoryType(L3NetworkInventory.class)
             .param(ParameterDescriptor.string("name").mandatory().range(1, 255).describedAs("network name"))
             .param(ParameterDescriptor.string("description").maxLength(2048).describedAs("free text"))
-            .param(ParameterDescriptor.string("type").oneOf("L3BasicNetwork").withDefault("L3BasicNetwork").describedAs("the L3 type"))
+            .param(ParameterDescriptor.string("type").oneOf(L3NetworkEntity.BASIC).withDefault(L3NetworkEntity.BASIC).describedAs("the L3 type"))
             .param(ParameterDescriptor.uuid("l2NetworkUuid").mandatory().describedAs("the L2 network it runs on"))
             .param(ParameterDescriptor.bool("system").withDefault("false").describedAs("a system network (management, storage, migration)"))
             .param(ParameterDescriptor.string("dnsDomain").maxLength(255).describedAs("the DNS domain of its hosts"))

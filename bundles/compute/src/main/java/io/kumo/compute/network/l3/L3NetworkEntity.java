@@ -18,6 +18,9 @@ import java.util.List;
 @Entity
 @Table(name = "L3NetworkVO")
 public class L3NetworkEntity {
+    /** The only L3 network type: a flat L3 network with IP ranges on one L2 network. */
+    public static final String BASIC = "L3BasicNetwork";
+
     @Id
     private String uuid;
     private String name;

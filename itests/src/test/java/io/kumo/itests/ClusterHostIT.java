@@ -212,6 +212,40 @@ class ClusterHostIT {
     }
 
     @Test
+    void aHostAddRunningWhenItsHypervisorPluginStopsFailsCleanlyAndLeavesNothing() throws Exception {
+        String cluster = simulatorCluster();
+        Rest.Reply slow = rest.put("/simulators/actions", "configureSimulator", Map.of("target", "all", "call", "connect", "latencyMs", 4000));
+        assertEquals(200, slow.status(), slow.raw());
+        Map<String, Object> p = new HashMap<>();
+        p.put("name", unique("host"));
+        p.put("managementIp", "10.20.8.1");
+        p.put("clusterUuid", cluster);
+        p.put("cpuCapacity", 8);
+        p.put("memoryCapacity", 16 * GIB);
+        Rest.Reply accepted = rest.post("/hosts/simulators", p, List.of(), List.of());
+        assertEquals(202, accepted.status(), accepted.raw());
+        try {
+            Thread.sleep(1500);  // the job is in its 4-second connect step
+            node.shell("bundle:stop io.kumo.simulator");
+            Rest.Reply failed = rest.awaitJob(accepted);
+            assertEquals(503, failed.status(), failed.raw());
+            assertEquals("SYS.1010", failed.errorCode(), failed.raw());
+            assertTrue(failed.raw().contains("no longer served"), failed.raw());
+            assertEquals(0, rest.get("/hosts", "q", "managementIp=10.20.8.1").body().path("inventories").size(),
+                    "the host the job had created is gone");
+        } finally {
+            node.shell("bundle:start io.kumo.simulator");  // a fresh simulator: no injected latency
+        }
+        long deadline = System.currentTimeMillis() + 30_000;
+        Rest.Reply back;
+        do {
+            Thread.sleep(200);
+            back = addHost(cluster, "10.20.8.1");
+        } while (back.status() == 404 && System.currentTimeMillis() < deadline);
+        assertEquals(200, back.status(), "the same host is added once the plugin is back: " + back.raw());
+    }
+
+    @Test
     void hostStatesFollowTheStateMachine() throws Exception {
         String uuid = addHost(simulatorCluster(), "10.20.1.1").body().path("inventory").path("uuid").asText();
         String path = "/hosts/" + uuid + "/actions";

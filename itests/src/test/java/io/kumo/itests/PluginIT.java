@@ -111,6 +111,77 @@ class PluginIT {
         assertEquals(200, rest.get("/zones").status(), "the node kept serving");
     }
 
+    /**
+     * A Karaf archive of the sample plugin: its jar in the archive's Maven repository and a features repository naming
+     * it, as a plugin's build makes one.
+     */
+    private static Path sampleKar(Path dir) throws Exception {
+        String gav = "io/kumo/kumo-sample-plugin/0.1.0-SNAPSHOT/";
+        Path kar = dir.resolve("kumo-sample-0.1.0-SNAPSHOT.kar");
+        java.nio.file.Files.createDirectories(dir);
+        try (var zip = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(kar))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("repository/" + gav + "kumo-sample-plugin-0.1.0-SNAPSHOT.jar"));
+            zip.write(java.nio.file.Files.readAllBytes(Path.of(System.getProperty("kumo.samplePlugin"))));
+            zip.putNextEntry(new java.util.zip.ZipEntry("repository/" + gav + "kumo-sample-plugin-0.1.0-SNAPSHOT-features.xml"));
+            zip.write(("<features name=\"kumo-sample-0.1.0\" xmlns=\"http://karaf.apache.org/xmlns/features/v1.6.0\">"
+                    + "<feature name=\"kumo-sample\" version=\"0.1.0.SNAPSHOT\"><feature>kumo-core</feature>"
+                    + "<bundle>mvn:io.kumo/kumo-sample-plugin/0.1.0-SNAPSHOT</bundle></feature></features>")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return kar;
+    }
+
+    /**
+     * @return how many times Karaf's features service has refreshed bundles (it logs "Refreshing bundles:"; a refresh
+     *         restarts every bundle wired to those refreshed, and a refresh of the system bundle restarts Karaf)
+     */
+    private long refreshes() throws Exception {
+        return node.log().lines().filter(l -> l.contains("Refreshing bundles:")
+                || l.contains("The system bundle needs to be refreshed")).count();
+    }
+
+    @Test
+    void aKarDroppedIntoDeployOrPostedAndAFeaturesRepositoryInstallWithoutRestartingTheKernel() throws Exception {
+        Path kar = sampleKar(Path.of(System.getProperty("kumo.itests.work", "target/nodes"), "kar-" + System.nanoTime()));
+        long refreshes = refreshes();
+        try {
+            Path deployed = node.deploy(kar);
+            Rest.Reply hello = waitFor(() -> rest.get("/sample/greetings", "name", "kar"), r -> r.status() == 200);
+            assertTrue(hello.raw().contains("kar"), hello.raw());
+            assertEquals(refreshes, refreshes(), "installing the kar refreshed no bundle:\n" + node.logTail());
+            node.undeploy(deployed);
+            waitFor(() -> rest.get("/sample/greetings", "name", "kar"), r -> r.status() == 404);
+            assertFalse(pluginNames().contains(SAMPLE));
+
+            Rest.Reply posted = rest.post("/plugins", Map.of("url", kar.toAbsolutePath().toUri().toString()), List.of(), List.of());
+            assertEquals(200, posted.status(), posted.raw());
+            assertTrue(posted.raw().contains("SayHello"), posted.raw());
+            assertEquals(200, waitFor(() -> rest.get("/sample/greetings", "name", "kar"), r -> r.status() == 200).status());
+            assertEquals(refreshes, refreshes(), "installing the kar refreshed no bundle:\n" + node.logTail());
+            Rest.Reply removed = rest.delete("/plugins/" + SAMPLE);
+            assertEquals(200, removed.status(), removed.raw());
+            waitFor(() -> rest.get("/sample/greetings", "name", "kar"), r -> r.status() == 404);
+
+            // a features repository and the feature to install from it
+            Path repository = kar.resolveSibling("sample-features.xml");
+            java.nio.file.Files.writeString(repository, "<features name=\"kumo-sample-repo\" "
+                    + "xmlns=\"http://karaf.apache.org/xmlns/features/v1.6.0\"><feature name=\"kumo-sample-file\" "
+                    + "version=\"0.1.0\"><feature>kumo-core</feature><bundle>" + fileUrl("kumo.samplePlugin")
+                    + "</bundle></feature></features>");
+            Rest.Reply noFeature = rest.post("/plugins", Map.of("url", repository.toUri().toString()), List.of(), List.of());
+            assertEquals(400, noFeature.status(), noFeature.raw());
+            Rest.Reply fromRepository = rest.post("/plugins", Map.of("url", repository.toUri().toString(),
+                    "feature", "kumo-sample-file"), List.of(), List.of());
+            assertEquals(200, fromRepository.status(), fromRepository.raw());
+            assertEquals(200, waitFor(() -> rest.get("/sample/greetings", "name", "xml"), r -> r.status() == 200).status());
+            assertEquals(refreshes, refreshes(), "installing the feature refreshed no bundle:\n" + node.logTail());
+            assertEquals(200, rest.delete("/plugins/" + SAMPLE).status());
+            waitFor(() -> rest.get("/sample/greetings", "name", "xml"), r -> r.status() == 404);
+        } finally {
+            rest.delete("/plugins/" + SAMPLE);  // leave the node as the other tests expect it; 404 if already gone
+        }
+    }
+
     @Test
     void capabilitiesSayWhatTheInstallationCanDo() throws Exception {
         Rest.Reply r = rest.get("/capabilities");

@@ -8,6 +8,7 @@ import io.kumo.api.job.Flow;
 import io.kumo.api.job.JobState;
 import io.kumo.api.job.Step;
 import io.kumo.api.job.StepInterceptor;
+import io.kumo.api.operation.OperationRegistry;
 import io.kumo.api.operation.AsyncOperation;
 import io.kumo.api.operation.OperationRequest;
 import io.kumo.api.node.ClusterService;
@@ -38,6 +39,7 @@ public class JobEngine {
     private final ExecutorService pool;
     private final List<StepInterceptor> interceptors = new CopyOnWriteArrayList<>();
     private final KeyedSerialExecutor executor;
+    private volatile OperationRegistry registry;
 
     /**
      * @param store   job persistence
@@ -57,6 +59,12 @@ public class JobEngine {
         });
         this.executor = new KeyedSerialExecutor(pool);
     }
+
+    /**
+     * @param registry the operations served now: before each step, a job whose operation is no longer the one served
+     *                 (its plugin was removed or upgraded while it ran) fails and rolls back; null checks nothing
+     */
+    public void setOperationRegistry(OperationRegistry registry) { this.registry = registry; }
 
     /** Stops the workers; running steps are interrupted and recovered at the next start. */
     public void shutdown() throws InterruptedException {
@@ -98,11 +106,11 @@ public class JobEngine {
         job.setCreateDate(now);
         job.setLastOpDate(now);
         store.create(job);
-        executor.submit(key, () -> run(request, flow));
+        executor.submit(key, () -> run(operation, request, flow));
         return job.getUuid();
     }
 
-    private void run(OperationRequest request, Flow flow) {
+    private void run(AsyncOperation operation, OperationRequest request, Flow flow) {
         String jobId = request.requestId();
         JobContext ctx = new JobContext(jobId, request, store, Map.of());
         List<Step> steps = flow.steps();
@@ -114,6 +122,7 @@ public class JobEngine {
             try {
                 ctx.begin(JobState.Running, step.name(), i, percent, "step " + (i + 1) + " of " + n);
                 debugDelay();
+                requireStillServed(operation, request.operation());
                 for (StepInterceptor interceptor : interceptors) {
                     interceptor.beforeStep(request.operation(), step.name(), jobId);
                 }
@@ -131,6 +140,15 @@ public class JobEngine {
             store.finish(jobId, JobState.Succeeded, 100, Json.write(ctx.result().body()), null, ctx.dataJson());
         } catch (RuntimeException e) {
             LOG.error("job {} ({}) completed but its result could not be recorded", jobId, request.operation(), e);
+        }
+    }
+
+    private void requireStillServed(AsyncOperation operation, String name) {
+        OperationRegistry r = registry;
+        if (r != null && r.find(name).orElse(null) != operation) {
+            throw new ApiException(ErrorCode.UNAVAILABLE, "operation " + name + " is no longer served by this node: the "
+                    + "plugin that provides it was removed or upgraded while the job ran; what the job had done is rolled "
+                    + "back; submit it again once the plugin is installed");
         }
     }
 

@@ -244,7 +244,8 @@ public class PluginManager implements PluginService, BlueprintListener {
             throw new ApiException(ErrorCode.UNAVAILABLE, "Karaf's kar service is not running on this node; install feature kar");
         }
         try {
-            kars.install(u.uri());
+            // no refresh of installed bundles: a refresh would restart the kernel's bundles (see docs/plugins.md)
+            kars.install(u.uri(), false, true);
         } catch (Exception e) {
             throw ApiException.invalidArgument("could not install the archive " + u.text() + ": " + describe(e)
                     + "; check that it is a Karaf .kar reachable from this management node");

@@ -132,6 +132,35 @@ class JobEngineTest {
     }
 
     @Test
+    void aJobWhoseOperationLeavesWhileItRunsFailsAtItsNextStepAndRollsBack() {
+        io.kumo.core.operation.OperationRegistryImpl registry = new io.kumo.core.operation.OperationRegistryImpl();
+        engine.setOperationRegistry(registry);
+        TestOperation[] self = new TestOperation[1];
+        self[0] = new TestOperation("AddThing", r -> Flow.named("AddThing")
+                .step(recording("create"))
+                .step(Step.of("connect", ctx -> {
+                    calls.add("run connect");
+                    registry.unbind(self[0]);  // the plugin is removed while this step runs
+                }, ctx -> calls.add("rollback connect")))
+                .step(recording("announce")).build());
+        registry.bind(self[0]);
+
+        JobInventory job = finished(engine.accept(self[0], self[0].request("thing-1", 0)));
+        assertEquals(JobState.Failed, job.state());
+        assertEquals(ErrorCode.UNAVAILABLE.code(), job.error().code());
+        assertTrue(job.error().details().contains("step 'announce' of AddThing failed: operation AddThing is no longer served"),
+                job.error().details());
+        assertEquals(List.of("run create", "run connect", "rollback announce", "rollback connect", "rollback create"), calls,
+                "the step after the removal never ran; everything before it was undone");
+
+        registry.bind(self[0]);  // back: its jobs run again
+        calls.clear();
+        assertEquals(JobState.Failed, finished(engine.accept(self[0], self[0].request("thing-2", 0))).state(),
+                "the step unbinds it again");
+        assertEquals(List.of("run create", "run connect", "rollback announce", "rollback connect", "rollback create"), calls);
+    }
+
+    @Test
     void aSecretParameterIsUsedByTheStepsButNeverWrittenToTheJobRecord() {
         TestOperation op = new TestOperation("AddThing", r -> Flow.named("AddThing")
                 .step("connect", ctx -> calls.add("connect with " + ctx.request().string("password"))).build());

@@ -202,12 +202,7 @@ class ClusterHostIT {
         } finally {
             node.shell("bundle:start io.kumo.simulator");
         }
-        long deadline = System.currentTimeMillis() + 30_000;
-        Rest.Reply back;
-        do {
-            Thread.sleep(200);
-            back = addHost(cluster, "10.20.9.1");
-        } while (back.status() == 404 && System.currentTimeMillis() < deadline);
+        Rest.Reply back = addHostOnceTheSimulatorIsBack(cluster, "10.20.9.1");
         assertEquals(200, back.status(), "installed again, no restart: " + back.raw());
     }
 
@@ -236,13 +231,19 @@ class ClusterHostIT {
         } finally {
             node.shell("bundle:start io.kumo.simulator");  // a fresh simulator: no injected latency
         }
+        Rest.Reply back = addHostOnceTheSimulatorIsBack(cluster, "10.20.8.1");
+        assertEquals(200, back.status(), "the same host is added once the plugin is back: " + back.raw());
+    }
+
+    /** Adds a host, retrying while the restarted simulator's add operation is not registered yet (404). */
+    private Rest.Reply addHostOnceTheSimulatorIsBack(String cluster, String ip) throws Exception {
         long deadline = System.currentTimeMillis() + 30_000;
         Rest.Reply back;
         do {
             Thread.sleep(200);
-            back = addHost(cluster, "10.20.8.1");
+            back = addHost(cluster, ip);
         } while (back.status() == 404 && System.currentTimeMillis() < deadline);
-        assertEquals(200, back.status(), "the same host is added once the plugin is back: " + back.raw());
+        return back;
     }
 
     @Test

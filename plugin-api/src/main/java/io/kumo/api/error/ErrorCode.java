@@ -39,6 +39,8 @@ public final class ErrorCode {
     public static final ErrorCode NO_CAPACITY = new ErrorCode("ALLOC.1001", 409, "Not enough capacity for the request");
     /** The type named (hypervisor, storage...) has no backend installed right now. */
     public static final ErrorCode TYPE_UNAVAILABLE = new ErrorCode("SYS.1013", 400, "No backend of this type is installed");
+    /** The backend that drives the resource (hypervisor or storage type) cannot do what was asked. */
+    public static final ErrorCode NOT_SUPPORTED = new ErrorCode("SYS.1014", 400, "The backend of this resource does not support the operation");
     /** The request carries no valid session or signature. */
     public static final ErrorCode UNAUTHENTICATED = new ErrorCode("ID.1001", 401, "Authentication is required");
     /** The caller is authenticated but not allowed to do this. */

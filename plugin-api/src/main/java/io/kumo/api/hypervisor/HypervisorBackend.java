@@ -97,4 +97,103 @@ public interface HypervisorBackend {
      * @throws Exception if the host cannot be asked
      */
     Map<String, VmPowerState> vmStates(HostConnection host) throws Exception;
+
+    /**
+     * Hot-plugs a data volume into a running VM. The kernel calls it only while the VM runs; a stopped VM gets the
+     * disk at its next start.
+     *
+     * @param host the host
+     * @param vm   the VM, already listing the disk
+     * @param disk the disk to plug
+     * @throws Exception on failure, the VM unchanged; {@link Unsupported} if this type cannot
+     */
+    default void attachVolume(HostConnection host, VmSpec vm, VmSpec.Disk disk) throws Exception {
+        throw new Unsupported("attaching a volume to a running VM");
+    }
+
+    /**
+     * Unplugs a data volume from a running VM.
+     *
+     * @param host the host
+     * @param vm   the VM, still listing the disk
+     * @param disk the disk to unplug
+     * @throws Exception on failure, the VM unchanged; {@link Unsupported} if this type cannot
+     */
+    default void detachVolume(HostConnection host, VmSpec vm, VmSpec.Disk disk) throws Exception {
+        throw new Unsupported("detaching a volume from a running VM");
+    }
+
+    /**
+     * Hot-plugs a NIC into a running VM.
+     *
+     * @param host the host
+     * @param vm   the VM, already listing the NIC
+     * @param nic  the NIC to plug
+     * @throws Exception on failure, the VM unchanged; {@link Unsupported} if this type cannot
+     */
+    default void attachNic(HostConnection host, VmSpec vm, VmSpec.Nic nic) throws Exception {
+        throw new Unsupported("attaching a NIC to a running VM");
+    }
+
+    /**
+     * Unplugs a NIC from a running VM.
+     *
+     * @param host the host
+     * @param vm   the VM, still listing the NIC
+     * @param nic  the NIC to unplug
+     * @throws Exception on failure, the VM unchanged; {@link Unsupported} if this type cannot
+     */
+    default void detachNic(HostConnection host, VmSpec vm, VmSpec.Nic nic) throws Exception {
+        throw new Unsupported("detaching a NIC from a running VM");
+    }
+
+    /**
+     * Inserts an ISO into, or ejects it from, a CD-ROM drive of a running VM.
+     *
+     * @param host  the host
+     * @param vm    the VM
+     * @param cdrom the drive with its new content; a null install path ejects
+     * @throws Exception on failure; {@link Unsupported} if this type cannot
+     */
+    default void changeCdrom(HostConnection host, VmSpec vm, VmSpec.Cdrom cdrom) throws Exception {
+        throw new Unsupported("changing the CD-ROM of a running VM");
+    }
+
+    /**
+     * Changes the vCPUs and memory of a running VM, within what the VM was started with room for.
+     *
+     * @param host   the host
+     * @param vm     the VM as it runs now
+     * @param cpuNum the new number of vCPUs
+     * @param memory the new memory in bytes
+     * @throws Exception on failure, the VM unchanged; {@link Unsupported} if this type or this change cannot be done
+     *                   live (the message says what would be needed, e.g. a restart)
+     */
+    default void changeCpuMemory(HostConnection host, VmSpec vm, int cpuNum, long memory) throws Exception {
+        throw new Unsupported("changing CPU or memory of a running VM");
+    }
+
+    /**
+     * Tells where the graphical console of a running VM listens, as seen from the management node.
+     *
+     * @param host the host
+     * @param vm   the VM
+     * @return the console endpoint
+     * @throws Exception if the VM does not run or has no console; {@link Unsupported} if this type has none
+     */
+    default ConsoleEndpoint consoleEndpoint(HostConnection host, VmSpec vm) throws Exception {
+        throw new Unsupported("consoles");
+    }
+
+    /**
+     * Thrown by a backend for an operation its hypervisor type cannot do; the kernel answers {@code SYS.1014}.
+     */
+    class Unsupported extends UnsupportedOperationException {
+        private static final long serialVersionUID = 1L;
+
+        /** @param what what cannot be done, e.g. {@code attaching a NIC to a running VM} */
+        public Unsupported(String what) {
+            super(what);
+        }
+    }
 }

@@ -50,4 +50,30 @@ public interface BackupStorageBackend {
      * @throws Exception on failure
      */
     void deleteImage(BackupStorageInventory storage, String installPath) throws Exception;
+
+    /**
+     * Makes an image downloadable: returns a URL from which it can be fetched over HTTP(S), e.g. by a browser or by a
+     * host that cannot read the storage directly.
+     *
+     * @param storage     the backup storage
+     * @param installPath where the image is
+     * @param imageUuid   the image
+     * @return the download URL
+     * @throws Exception on failure; {@link io.kumo.api.hypervisor.HypervisorBackend.Unsupported} if this type cannot
+     */
+    default String exportImage(BackupStorageInventory storage, String installPath, String imageUuid) throws Exception {
+        throw new io.kumo.api.hypervisor.HypervisorBackend.Unsupported("exporting images");
+    }
+
+    /**
+     * Withdraws a download URL made by {@link #exportImage}; must succeed if there is none.
+     *
+     * @param storage     the backup storage
+     * @param installPath where the image is
+     * @param imageUuid   the image
+     * @throws Exception on failure
+     */
+    default void deleteExportedImage(BackupStorageInventory storage, String installPath, String imageUuid)
+            throws Exception {
+    }
 }

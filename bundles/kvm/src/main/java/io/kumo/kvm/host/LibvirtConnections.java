@@ -51,6 +51,9 @@ public class LibvirtConnections implements AutoCloseable {
      */
     private final Map<String, Deque<Expected>> expected = new ConcurrentHashMap<>();
 
+    /** The state each VM was last seen in through events, per host: an event repeating it is no change. */
+    private final Map<String, VmPowerState> lastSeen = new ConcurrentHashMap<>();
+
     private record Expected(VmPowerState state, long until) { }
     private final EventSinks sinks;
     private final ExecutorService opener;
@@ -191,7 +194,7 @@ public class LibvirtConnections implements AutoCloseable {
                 if (state == null || !KvmHypervisorBackend.isVmName(vm)) {
                     return 0;
                 }
-                if (!expectedNow(key(link.hostUuid, vm), state)) {
+                if (isNews(key(link.hostUuid, vm), state)) {
                     sinks.vmStateChanged(link.hostUuid, vm, state,
                             DomainEvents.reason(event.getType(), event.getDetail()));
                 }
@@ -226,11 +229,17 @@ public class LibvirtConnections implements AutoCloseable {
         expected.remove(key(hostUuid, vmUuid));
     }
 
-    /** @return true (and consumes it) if the next state expected of the VM is this one */
-    private boolean expectedNow(String key, VmPowerState state) {
+    /**
+     * @return true if an event putting the VM in this state is news to the kernel: not a repeat of the state last seen
+     *         (qemu reports a start as started and resumed) and not a state Kumo's own call expected (consumed)
+     */
+    private boolean isNews(String key, VmPowerState state) {
+        if (lastSeen.put(key, state) == state) {
+            return false;
+        }
         Deque<Expected> q = expected.get(key);
         if (q == null) {
-            return false;
+            return true;
         }
         synchronized (q) {
             long now = System.currentTimeMillis();
@@ -238,10 +247,10 @@ public class LibvirtConnections implements AutoCloseable {
             for (Iterator<Expected> it = q.iterator(); it.hasNext(); ) {
                 if (it.next().state() == state) {
                     it.remove();
-                    return true;
+                    return false;
                 }
             }
-            return false;
+            return true;
         }
     }
 
@@ -315,6 +324,7 @@ public class LibvirtConnections implements AutoCloseable {
             quietClose(link);
         }
         expected.keySet().removeIf(k -> k.startsWith(hostUuid + "/"));
+        lastSeen.keySet().removeIf(k -> k.startsWith(hostUuid + "/"));
     }
 
     private static void quietClose(Link link) {

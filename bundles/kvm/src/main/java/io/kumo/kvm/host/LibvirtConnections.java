@@ -43,6 +43,7 @@ public class LibvirtConnections implements AutoCloseable {
     private static final int KEEPALIVE_COUNT = 3;
 
     private final Map<String, Link> links = new ConcurrentHashMap<>();
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
     /** How long an expected event is waited for before it no longer hides a real one. */
     private static final long EXPECTATION_MS = 60_000;
     /**
@@ -100,7 +101,7 @@ public class LibvirtConnections implements AutoCloseable {
         if (link != null && !link.closed && link.uri.equals(settings.uri())) {
             return link;
         }
-        synchronized (this) {
+        synchronized (locks.computeIfAbsent(host.hostUuid(), k -> new Object())) {  // one host's slow open blocks no other
             link = links.get(host.hostUuid());
             if (link != null && !link.closed && link.uri.equals(settings.uri())) {
                 return link;

@@ -596,10 +596,11 @@ public class KvmHypervisorBackend implements HypervisorBackend, AutoCloseable {
         }
     }
 
-    /** Closes every connection and stops the ping threads. */
+    /** Closes every connection, stops the ping threads and libvirt's event loop. */
     @Override
     public void close() {
         connections.close();
         pings.shutdownNow();
+        io.kumo.kvm.event.LibvirtEventLoop.stop();
     }
 }

@@ -231,6 +231,37 @@ class KvmHypervisorBackendTest {
     }
 
     @Test
+    void aLibvirtThatNeverAnswersTimesOutAndPingDoesNotBlock() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            List<java.net.Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(silent.accept());  // accepts, never answers
+                    }
+                } catch (java.io.IOException closed) {
+                    // test over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            HostConnection mute = new HostConnection(uuid(), "c", "127.0.0.1", null, "root", "secret",
+                    Map.of(KvmHostSettings.LIBVIRT_URI, "qemu+tcp://127.0.0.1:" + silent.getLocalPort() + "/system",
+                            KvmHostSettings.CONNECT_TIMEOUT, "1"));
+            long t0 = System.nanoTime();
+            java.util.concurrent.CompletableFuture<Boolean> ping = backend.ping(mute).toCompletableFuture();
+            assertTrue(System.nanoTime() - t0 < TimeUnit.MILLISECONDS.toNanos(500), "ping returns at once");
+            assertThrows(java.util.concurrent.ExecutionException.class, () -> ping.get(5, TimeUnit.SECONDS));
+            KvmException e = assertThrows(KvmException.class, () -> backend.connect(mute));
+            assertTrue(e.getMessage().contains("timed out after 1 s") && e.getMessage().contains("libvirtd listens"),
+                    e.getMessage());
+            for (java.net.Socket s : accepted) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
     void badUriIsRefused() {
         HostConnection bad = host(uuid(), "http://127.0.0.1/system");
         KvmException e = assertThrows(KvmException.class, () -> backend.connect(bad));

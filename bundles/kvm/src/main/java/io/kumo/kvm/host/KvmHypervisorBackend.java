@@ -308,7 +308,6 @@ public class KvmHypervisorBackend implements HypervisorBackend, AutoCloseable {
 
     @Override
     public void migrateVm(HostConnection source, HostConnection target, VmSpec vm) throws KvmException {
-        Connect src = connections.get(source);
         Connect dst = connections.get(target);
         Domain d = require(source, vm, "migrate");
         long flags = Domain.MigrateFlags.LIVE | Domain.MigrateFlags.PERSIST_DEST | Domain.MigrateFlags.UNDEFINE_SOURCE;
@@ -329,8 +328,6 @@ public class KvmHypervisorBackend implements HypervisorBackend, AutoCloseable {
             connections.unexpect(target.hostUuid(), vm.vmUuid());
             throw fail("live-migrating VM " + vm.vmUuid() + " to host " + target.hostUuid() + " (" + migrateUri
                     + "; the VM stays on the source)", source, e);
-        } finally {
-            LOG.trace("migration of {} done with {}", vm.vmUuid(), src);
         }
     }
 

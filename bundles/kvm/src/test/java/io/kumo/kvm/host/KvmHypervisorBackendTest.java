@@ -1,6 +1,5 @@
 package io.kumo.kvm.host;
 
-import io.kumo.api.hypervisor.ConsoleEndpoint;
 import io.kumo.api.hypervisor.HostConnection;
 import io.kumo.api.hypervisor.HostFacts;
 import io.kumo.api.hypervisor.HypervisorBackend;
@@ -180,18 +179,17 @@ class KvmHypervisorBackendTest {
 
     /** Either the test driver does it (and the live XML shows it) or the error says what failed. */
     private void tryOrClearError(Call call, String marker, boolean present) throws Exception {
-        VmSpec vm = null;
         try {
             call.run();
-        } catch (KvmException e) {
-            assertTrue(e.getMessage().contains("on host " + host.hostUuid() + " failed"), e.getMessage());
+        } catch (KvmException e) {  // the test driver of libvirt 9 has no device hot-plug
+            assertTrue(e.getMessage().contains("on host " + host.hostUuid() + " failed")
+                    && e.getMessage().contains("not supported"), e.getMessage());
             return;
         }
         for (String name : backend.vmStates(host).keySet()) {
             String xml = backend.connections().get(host).domainLookupByName(name).getXMLDesc(0);
             assertEquals(present, xml.contains(marker), xml);
         }
-        assertNull(vm);
     }
 
     @Test
@@ -199,13 +197,9 @@ class KvmHypervisorBackendTest {
         VmSpec vm = vm(host.hostUuid());
         assertThrows(KvmException.class, () -> backend.consoleEndpoint(host, vm), "not running");
         backend.startVm(host, vm);
-        try {
-            ConsoleEndpoint c = backend.consoleEndpoint(host, vm);
-            assertEquals("127.0.0.1", c.hostname());
-            assertTrue(c.port() > 0);
-        } catch (KvmException e) {
-            assertTrue(e.getMessage().contains("no VNC port"), e.getMessage());
-        }
+        // the test driver never assigns autoport VNC ports (the real port is checked by KvmLibvirtdE2ETest)
+        KvmException e = assertThrows(KvmException.class, () -> backend.consoleEndpoint(host, vm));
+        assertTrue(e.getMessage().contains("no VNC port"), e.getMessage());
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * links are gone; exporting again makes a new one. Served by {@link ImageExportServlet} at
  * {@code <baseUrl>/imagestore/download/<token>/<file name>}.
  */
-public class ImageExports {
+public class ImageExports implements io.kumo.storage.qemuimg.ImageExporter {
     /** Where the servlet is registered. */
     public static final String PATH = "/imagestore/download";
 
@@ -67,6 +67,7 @@ public class ImageExports {
      * @param file      its file
      * @return its download link (the same one while it stays exported)
      */
+    @Override
     public synchronized String export(String imageUuid, Path file) {
         String token = tokenByImage.get(imageUuid);
         Export existing = token == null ? null : byToken.get(token);
@@ -89,11 +90,24 @@ public class ImageExports {
     }
 
     /** @param imageUuid an image; nothing happens if it is not exported */
+    @Override
     public synchronized void withdraw(String imageUuid) {
         String token = tokenByImage.remove(imageUuid);
         if (token != null) {
             byToken.remove(token);
         }
+    }
+
+    @Override
+    public boolean isExported(String imageUuid) {
+        String token = tokenByImage.get(imageUuid);
+        return token != null && byToken.containsKey(token);
+    }
+
+    @Override
+    public boolean reachableFromHosts() {
+        String host = java.net.URI.create(baseUrl).getHost();
+        return host != null && !host.equals("localhost") && !host.startsWith("127.") && !host.equals("[::1]");
     }
 
     /** @param token a link's secret @return its export, if it is still there */

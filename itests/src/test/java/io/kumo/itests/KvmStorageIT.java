@@ -85,6 +85,11 @@ class KvmStorageIT {
         if (http != null) {
             http.stop(0);
         }
+        if (dir != null) {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     private static void run(String... command) throws Exception {

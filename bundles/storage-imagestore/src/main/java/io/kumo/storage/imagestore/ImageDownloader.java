@@ -17,6 +17,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 
 /**
@@ -29,10 +35,16 @@ public class ImageDownloader {
     /** Without a known length, progress moves 5 points per this many bytes, up to 90. */
     static final long UNKNOWN_LENGTH_STEP = 16L << 20;
 
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "kumo-imagestore-download-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final HttpClient http;
     private final Duration timeout;
 
-    /** @param connectTimeout how long to wait for a server to connect and answer */
+    /** @param connectTimeout how long to wait for a server to connect and answer, and for each further byte */
     public ImageDownloader(Duration connectTimeout) {
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NORMAL).build();
         this.timeout = connectTimeout;
@@ -72,7 +84,7 @@ public class ImageDownloader {
                         throw new StorageException("no file at " + url + ": check the image URL");
                     }
                     try (InputStream in = Files.newInputStream(source)) {
-                        return copy(in, Files.size(source), target, progress, url);
+                        return copy(in, Files.size(source), target, progress, url, new AtomicLong());
                     }
                 }
                 default -> throw new StorageException("cannot download " + url + ": only http, https and file URLs are"
@@ -105,12 +117,34 @@ public class ImageDownloader {
                         + "; check the image URL");
             }
             long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-            return copy(in, length, target, progress, uri.toString());
+            // a server that stops sending is cut off: the stream is closed after `timeout` without a byte
+            AtomicLong lastRead = new AtomicLong(System.nanoTime());
+            AtomicBoolean stalled = new AtomicBoolean();
+            ScheduledFuture<?> watch = WATCHDOG.scheduleWithFixedDelay(() -> {
+                if (System.nanoTime() - lastRead.get() > timeout.toNanos() && stalled.compareAndSet(false, true)) {
+                    try {
+                        in.close();
+                    } catch (IOException ignored) {
+                        // the reader fails either way
+                    }
+                }
+            }, 1, 1, TimeUnit.SECONDS);
+            try {
+                return copy(in, length, target, progress, uri.toString(), lastRead);
+            } catch (IOException e) {
+                if (stalled.get()) {
+                    throw new StorageException("downloading " + uri + " timed out: the server sent nothing for "
+                            + timeout.toSeconds() + " s; retry, or check the server", e);
+                }
+                throw e;
+            } finally {
+                watch.cancel(false);
+            }
         }
     }
 
-    private static Downloaded copy(InputStream in, long length, Path target, IntConsumer progress, String url)
-            throws IOException, StorageException {
+    private static Downloaded copy(InputStream in, long length, Path target, IntConsumer progress, String url,
+                                   AtomicLong lastRead) throws IOException, StorageException {
         MessageDigest md5;
         try {
             md5 = MessageDigest.getInstance("MD5");
@@ -128,6 +162,7 @@ public class ImageDownloader {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new StorageException("the download of " + url + " was interrupted");
                 }
+                lastRead.set(System.nanoTime());
                 out.write(buf, 0, n);
                 md5.update(buf, 0, n);
                 done += n;

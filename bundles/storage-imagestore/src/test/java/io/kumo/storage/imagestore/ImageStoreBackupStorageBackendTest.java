@@ -78,6 +78,19 @@ class ImageStoreBackupStorageBackendTest {
             // the connection is then closed with the body incomplete
             ex.close();
         });
+        http.createContext("/stall/", ex -> {
+            ex.sendResponseHeaders(200, 8 * MIB);
+            OutputStream out = ex.getResponseBody();
+            out.write(new byte[(int) MIB]);
+            out.flush();
+            try {
+                Thread.sleep(6000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.close();
+        });
+        http.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         http.start();
         base = "http://127.0.0.1:" + http.getAddress().getPort();
         assertTrue(backend.connect(bs, Map.of("hostname", "127.0.0.1")).total() > 0);
@@ -183,6 +196,17 @@ class ImageStoreBackupStorageBackendTest {
         StorageException refused = assertThrows(StorageException.class,
                 () -> backend.downloadImage(bs, image("9".repeat(32), "ftp://127.0.0.1/x", "qcow2"), p -> { }));
         assertTrue(refused.getMessage().contains("only http, https and file"), refused.getMessage());
+        assertEquals(List.of(), storeFiles());
+    }
+
+    @Test
+    void aStalledServerTimesOut() throws Exception {
+        ImageStoreBackupStorageBackend impatient = new ImageStoreBackupStorageBackend(exports, 2);
+        long start = System.nanoTime();
+        StorageException e = assertThrows(StorageException.class,
+                () -> impatient.downloadImage(bs, image("b".repeat(32), base + "/stall/x", "qcow2"), p -> { }));
+        assertTrue(e.getMessage().contains("timed out: the server sent nothing for 2 s"), e.getMessage());
+        assertTrue(System.nanoTime() - start < 5_500_000_000L, "cut off before the server resumes");
         assertEquals(List.of(), storeFiles());
     }
 

@@ -17,8 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,11 +34,18 @@ public class ImageDownloader {
     /** Without a known length, progress moves 5 points per this many bytes, up to 90. */
     static final long UNKNOWN_LENGTH_STEP = 16L << 20;
 
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+    /** Watches downloads for stalls; its thread ends when no download runs (nothing outlives the bundle long). */
+    private static final ScheduledThreadPoolExecutor WATCHDOG = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "kumo-imagestore-download-watchdog");
         t.setDaemon(true);
         return t;
     });
+
+    static {
+        WATCHDOG.setKeepAliveTime(30, TimeUnit.SECONDS);
+        WATCHDOG.allowCoreThreadTimeOut(true);
+        WATCHDOG.setRemoveOnCancelPolicy(true);
+    }
 
     private final HttpClient http;
     private final Duration timeout;

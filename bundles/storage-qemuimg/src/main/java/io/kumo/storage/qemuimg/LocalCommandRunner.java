@@ -8,10 +8,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /** Runs commands on the management node itself. */
 public class LocalCommandRunner implements CommandRunner {
+    /** Drains the output of commands: blocking reads, so not the common fork-join pool. */
+    private static final ExecutorService DRAIN = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "kumo-storage-command-output");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final String where;
 
     /** Runs commands here, described as "the management node". */
@@ -44,8 +53,8 @@ public class LocalCommandRunner implements CommandRunner {
             throw new StorageException(command.get(0) + " is not installed on " + where + " or cannot be run ("
                     + e.getMessage() + "): install it (qemu-img comes with the qemu-utils package) and retry", e);
         }
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(process.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()));
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(process.getInputStream()), DRAIN);
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()), DRAIN);
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();

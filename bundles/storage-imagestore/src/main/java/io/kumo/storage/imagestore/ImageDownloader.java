@@ -16,6 +16,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ScheduledFuture;
@@ -49,9 +50,20 @@ public class ImageDownloader {
 
     private final HttpClient http;
     private final Duration timeout;
+    private final List<Path> fileRoots;
 
     /** @param connectTimeout how long to wait for a server to connect and answer, and for each further byte */
     public ImageDownloader(Duration connectTimeout) {
+        this(connectTimeout, List.of());
+    }
+
+    /**
+     * @param connectTimeout how long to wait for a server to connect and answer, and for each further byte
+     * @param fileRoots      the directories {@code file} URLs may read from (none: file URLs are refused, so that an
+     *                       image URL cannot copy the management node's own files into the store)
+     */
+    public ImageDownloader(Duration connectTimeout, List<Path> fileRoots) {
+        this.fileRoots = List.copyOf(fileRoots);
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NORMAL).build();
         this.timeout = connectTimeout;
     }
@@ -85,7 +97,12 @@ public class ImageDownloader {
                     return fromHttp(uri, target, progress);
                 }
                 case "file" -> {
-                    Path source = Path.of(uri);
+                    Path source = Path.of(uri).normalize();
+                    if (fileRoots.stream().noneMatch(source::startsWith)) {
+                        throw new StorageException("file URLs are accepted only under " + (fileRoots.isEmpty()
+                                ? "the directories listed in fileUrlRoots of etc/io.kumo.storage.imagestore.cfg (none now)"
+                                : fileRoots) + ": serve " + url + " over http(s), or list its directory there");
+                    }
                     if (!Files.isRegularFile(source)) {
                         throw new StorageException("no file at " + url + ": check the image URL");
                     }

@@ -57,10 +57,21 @@ public class ImageStoreBackupStorageBackend implements BackupStorageBackend {
     private final ImageDownloader downloader;
     private final FormatDetector detector;
 
-    /** @param exports the exported images @param downloadTimeoutSeconds how long a server may take to connect and answer */
-    public ImageStoreBackupStorageBackend(ImageExports exports, int downloadTimeoutSeconds) {
+    /**
+     * @param exports                the exported images
+     * @param downloadTimeoutSeconds how long a server may take to connect and answer, and to send each further byte
+     * @param fileUrlRoots           comma-separated absolute directories that {@code file} URLs may read from; empty
+     *                               refuses file URLs
+     */
+    public ImageStoreBackupStorageBackend(ImageExports exports, int downloadTimeoutSeconds, String fileUrlRoots) {
         this.exports = exports;
-        this.downloader = new ImageDownloader(Duration.ofSeconds(downloadTimeoutSeconds));
+        List<Path> roots = new java.util.ArrayList<>();
+        for (String root : fileUrlRoots == null ? new String[0] : fileUrlRoots.split(",")) {
+            if (!root.isBlank()) {
+                roots.add(Path.of(SafePaths.absolute(root.strip(), "fileUrlRoots entry")));
+            }
+        }
+        this.downloader = new ImageDownloader(Duration.ofSeconds(downloadTimeoutSeconds), roots);
         this.detector = new FormatDetector(new QemuImg(new LocalCommandRunner()));
     }
 

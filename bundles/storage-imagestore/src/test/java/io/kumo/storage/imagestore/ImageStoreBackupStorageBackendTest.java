@@ -47,12 +47,13 @@ class ImageStoreBackupStorageBackendTest {
     private HttpServer http;
     private String base;
     private final ImageExports exports = new ImageExports("http://127.0.0.1:1");
-    private final ImageStoreBackupStorageBackend backend = new ImageStoreBackupStorageBackend(exports, 10);
+    private ImageStoreBackupStorageBackend backend;
     private BackupStorageInventory bs;
 
     @BeforeEach
     void start() throws Exception {
         store = tmp.resolve("store");
+        backend = new ImageStoreBackupStorageBackend(exports, 10, tmp.resolve("served") + ", /nonexistent");
         bs = new BackupStorageInventory("b".repeat(32), "bs", store.toString(), null, ImageStoreBackupStorageBackend.TYPE,
                 "Enabled", "Connected", 0, 0, List.of(), null, null);
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -155,12 +156,17 @@ class ImageStoreBackupStorageBackendTest {
         System.arraycopy("CD001".getBytes(), 0, iso, 0x8001, 5);
         iso[0x8000] = 1;
         Files.write(tmp.resolve("cd.iso"), iso);
+        Files.createDirectories(tmp.resolve("served"));
+        Files.write(tmp.resolve("served/cd.iso"), iso);
         ImageDownload i = backend.downloadImage(bs, image("3".repeat(32), base + "/files/cd.iso", "iso"), p -> { });
         assertEquals("iso", i.format());
         assertTrue(i.installPath().endsWith(".iso"));
 
-        ImageDownload f = backend.downloadImage(bs, image("4".repeat(32), tmp.resolve("cd.iso").toUri().toString(), null), p -> { });
+        ImageDownload f = backend.downloadImage(bs, image("4".repeat(32), tmp.resolve("served/cd.iso").toUri().toString(), null), p -> { });
         assertEquals("iso", f.format());
+        StorageException outside = assertThrows(StorageException.class, () -> backend.downloadImage(bs,
+                image("c".repeat(32), tmp.resolve("served/../cd.iso").toUri().toString(), null), p -> { }));
+        assertTrue(outside.getMessage().contains("file URLs are accepted only under"), outside.getMessage());
         assertEquals(3, storeFiles().size());
     }
 
@@ -201,7 +207,7 @@ class ImageStoreBackupStorageBackendTest {
 
     @Test
     void aStalledServerTimesOut() throws Exception {
-        ImageStoreBackupStorageBackend impatient = new ImageStoreBackupStorageBackend(exports, 2);
+        ImageStoreBackupStorageBackend impatient = new ImageStoreBackupStorageBackend(exports, 2, "");
         long start = System.nanoTime();
         StorageException e = assertThrows(StorageException.class,
                 () -> impatient.downloadImage(bs, image("b".repeat(32), base + "/stall/x", "qcow2"), p -> { }));

@@ -20,7 +20,7 @@ public class LocalStorageHostRefStore {
 
     /**
      * Records what a host sees of a storage and sets the storage's capacity to the sum over its hosts, keeping what
-     * volumes already hold of it reserved: available = sum of available − (previous total − previous available).
+     * volumes already hold of it reserved (the used capacity beyond the physical use last reported).
      *
      * @param primaryStorageUuid the storage @param hostUuid the host
      * @param total bytes the host sees in all @param available bytes free there
@@ -86,7 +86,9 @@ public class LocalStorageHostRefStore {
             total += r.getTotalCapacity();
             available += r.getAvailableCapacity();
         }
-        long held = Math.max(0, ps.getTotalCapacity() - ps.getAvailableCapacity());
+        // what volumes hold: the used capacity beyond what the storage itself reported as used
+        long held = Math.max(0, (ps.getTotalCapacity() - ps.getAvailableCapacity())
+                - (ps.getTotalPhysicalCapacity() - ps.getAvailablePhysicalCapacity()));
         ps.setTotalCapacity(total);
         ps.setAvailableCapacity(Math.max(0, Math.min(total, available - held)));
         ps.setTotalPhysicalCapacity(total);

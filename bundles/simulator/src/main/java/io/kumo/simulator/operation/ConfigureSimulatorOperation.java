@@ -49,7 +49,7 @@ public class ConfigureSimulatorOperation implements SyncOperation {
 
     @Override
     public OperationResult execute(OperationRequest request) {
-        boolean unsupported = Boolean.TRUE.equals(request.bool("unsupported"));
+        boolean unsupported = Boolean.parseBoolean(request.string("unsupported"));
         int failures = unsupported && request.integer("failures") == 0 ? -1 : request.integer("failures");
         InjectionInventory active = faults.configure(request.string("target").toLowerCase(java.util.Locale.ROOT),
                 SimulatedCall.of(request.string("call")), request.longValue("latencyMs"), failures,

@@ -3,7 +3,6 @@ package io.kumo.compute.volume;
 import io.kumo.api.job.Flow;
 import io.kumo.api.operation.OperationDescriptor;
 import io.kumo.api.operation.OperationRequest;
-import io.kumo.api.storage.PrimaryStorageInventory;
 
 /**
  * {@code PUT /volumes/{uuid}/actions {"expungeDataVolume":{}}}: removes a deleted data volume for good: its snapshots
@@ -37,10 +36,5 @@ public class ExpungeDataVolumeOperation extends ExistingVolumeOperation {
                     volumes.vms().tags().detachAll(uuid);
                 })
                 .build();
-    }
-
-    /** @return the primary storage of a volume, or null if it has none any more */
-    static PrimaryStorageInventory storageOf(VolumeManager volumes, VolumeEntity v) {
-        return v.getPrimaryStorageUuid() == null ? null : volumes.vms().storage().get(v.getPrimaryStorageUuid()).orElse(null);
     }
 }

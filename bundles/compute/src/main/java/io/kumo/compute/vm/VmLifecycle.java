@@ -139,8 +139,10 @@ public class VmLifecycle {
         List<VmSpec.Disk> disks = new ArrayList<>();
         for (VolumeEntity v : volumes.volumesOf(vmUuid)) {
             if (v.getInstallPath() != null) {
-                disks.add(new VmSpec.Disk(v.getUuid(), v.getInstallPath(), v.getFormat(),
-                        v.getDeviceId() == null ? 0 : v.getDeviceId(), VolumeEntity.ROOT.equals(v.getType())));
+                // data volumes in deviceId order; their system tags choose the bus (virtio-scsi with a WWN)
+                List<String> volumeTags = VolumeEntity.ROOT.equals(v.getType()) ? List.of()
+                        : tags.tagsOf(v.getUuid()).stream().map(TagInventory::tag).toList();
+                disks.add(io.kumo.compute.volume.VolumeTags.disk(v, volumeTags));
             }
         }
         List<VmSpec.Nic> nics = new ArrayList<>();

@@ -29,11 +29,17 @@ public class FaultInjector {
         final long latencyMs;
         final AtomicInteger failures;
         final String message;
+        final boolean unsupported;
 
         Injection(long latencyMs, int failures, String message) {
+            this(latencyMs, failures, message, false);
+        }
+
+        Injection(long latencyMs, int failures, String message, boolean unsupported) {
             this.latencyMs = latencyMs;
             this.failures = new AtomicInteger(failures);
             this.message = message;
+            this.unsupported = unsupported;
         }
 
         /** @return true if this call must fail, consuming one failure */
@@ -56,11 +62,15 @@ public class FaultInjector {
     /**
      * What one call must do.
      *
-     * @param latencyMs how long it takes
-     * @param failure   the failure message, or null to succeed
+     * @param latencyMs   how long it takes
+     * @param failure     the failure message, or null to succeed
+     * @param unsupported whether the failure says the backend does not support the call
      */
-    public record Outcome(long latencyMs, String failure) {
+    public record Outcome(long latencyMs, String failure, boolean unsupported) {
         static final Outcome NORMAL = new Outcome(0, null);
+
+        /** @param latencyMs how long it takes @param failure the failure message, or null to succeed */
+        public Outcome(long latencyMs, String failure) { this(latencyMs, failure, false); }
     }
 
     /**
@@ -99,6 +109,23 @@ public class FaultInjector {
      * @return the injection now active, or null if removed
      */
     public InjectionInventory configure(String target, SimulatedCall call, long latencyMs, int failures, String message) {
+        return configure(target, call, latencyMs, failures, message, false);
+    }
+
+    /**
+     * Sets the injection for a target and call, replacing any; latency 0 and failures 0 remove it.
+     *
+     * @param target      a uuid or {@link #ALL}
+     * @param call        the call, or {@link SimulatedCall#ALL}
+     * @param latencyMs   delay added to each call, 0 for none
+     * @param failures    how many next calls fail; -1 for all; 0 for none
+     * @param message     text added to failure messages, or null
+     * @param unsupported the failures say the backend does not support the call
+     *                    ({@link io.kumo.api.hypervisor.HypervisorBackend.Unsupported})
+     * @return the injection now active, or null if removed
+     */
+    public InjectionInventory configure(String target, SimulatedCall call, long latencyMs, int failures, String message,
+                                        boolean unsupported) {
         if (latencyMs < 0 || failures < -1) {
             throw new IllegalArgumentException("latencyMs must be >= 0 and failures >= -1");
         }
@@ -107,7 +134,7 @@ public class FaultInjector {
             injections.remove(key);
             return null;
         }
-        injections.put(key, new Injection(latencyMs, failures, message));
+        injections.put(key, new Injection(latencyMs, failures, message, unsupported));
         return new InjectionInventory(target, call.wireName(), latencyMs, failures, message);
     }
 
@@ -192,7 +219,12 @@ public class FaultInjector {
         if (found == null) {
             return Outcome.NORMAL;
         }
-        String failure = found.takeFailure() ? failureMessage(call, label, resource, item, found.message) : null;
+        boolean fails = found.takeFailure();
+        if (fails && found.unsupported) {
+            return new Outcome(found.latencyMs, call.wireName() + " on simulated " + label + " " + resource
+                    + " (declared unsupported by ConfigureSimulator; clear it with ResetSimulator)", true);
+        }
+        String failure = fails ? failureMessage(call, label, resource, item, found.message) : null;
         return new Outcome(found.latencyMs, failure);
     }
 
@@ -226,6 +258,9 @@ public class FaultInjector {
                 Thread.currentThread().interrupt();
                 throw new SimulatorException(call.wireName() + " on " + label + " " + resource + " was interrupted");
             }
+        }
+        if (outcome.failure() != null && outcome.unsupported()) {
+            throw new io.kumo.api.hypervisor.HypervisorBackend.Unsupported(outcome.failure());
         }
         if (outcome.failure() != null) {
             throw new SimulatorException(outcome.failure());

@@ -36,7 +36,21 @@ public enum SimulatedCall {
     /** {@code BackupStorageBackend.downloadImage}. */
     DOWNLOAD_IMAGE("downloadImage"),
     /** {@code BackupStorageBackend.deleteImage}. */
-    DELETE_IMAGE("deleteImage");
+    DELETE_IMAGE("deleteImage"),
+    /** {@code HypervisorBackend.attachVolume}. */
+    ATTACH_VOLUME("attachVolume"),
+    /** {@code HypervisorBackend.detachVolume}. */
+    DETACH_VOLUME("detachVolume"),
+    /** {@code PrimaryStorageBackend.resizeVolume}. */
+    RESIZE_VOLUME("resizeVolume"),
+    /** {@code PrimaryStorageBackend.createSnapshot}. */
+    CREATE_SNAPSHOT("createSnapshot"),
+    /** {@code PrimaryStorageBackend.revertSnapshot}. */
+    REVERT_SNAPSHOT("revertSnapshot"),
+    /** {@code PrimaryStorageBackend.deleteSnapshot}. */
+    DELETE_SNAPSHOT("deleteSnapshot"),
+    /** {@code PrimaryStorageBackend.connectHost}. */
+    CONNECT_HOST("connectHost");
 
     private final String wireName;
 

@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SimulatedHost {
     private final String uuid;
     private final Map<String, VmPowerState> vms = new ConcurrentHashMap<>();
+    /** The data volumes plugged into each VM. */
+    private final Map<String, java.util.Set<String>> disks = new ConcurrentHashMap<>();
     private volatile HostFacts facts;
     private volatile boolean poweredOn = true;
 
@@ -90,6 +92,34 @@ public final class SimulatedHost {
     @FunctionalInterface
     interface Transition {
         VmPowerState next(VmPowerState current) throws SimulatorException;
+    }
+
+    /** @param vmUuid a VM started with these data volumes */
+    void disks(String vmUuid, java.util.Collection<String> volumeUuids) {
+        disks.put(vmUuid, ConcurrentHashMap.newKeySet());
+        disks.get(vmUuid).addAll(volumeUuids);
+    }
+
+    /** @param vmUuid a VM @return the data volumes plugged into it */
+    public java.util.Set<String> disks(String vmUuid) {
+        return java.util.Set.copyOf(disks.getOrDefault(vmUuid, java.util.Set.of()));
+    }
+
+    /**
+     * Plugs a volume into, or unplugs it from, a running or paused VM.
+     *
+     * @throws SimulatorException if the VM does not run here, or the volume is already (or not) plugged
+     */
+    synchronized void plug(String vmUuid, String volumeUuid, boolean in) throws SimulatorException {
+        VmPowerState state = vmState(vmUuid);
+        if (state != VmPowerState.Running && state != VmPowerState.Paused) {
+            throw new SimulatorException("cannot " + (in ? "attach" : "detach") + " volume " + volumeUuid + ": VM " + vmUuid
+                    + " is " + (state == VmPowerState.Absent ? "not on simulator host " + uuid : state) + "; start it first");
+        }
+        java.util.Set<String> plugged = disks.computeIfAbsent(vmUuid, v -> ConcurrentHashMap.newKeySet());
+        if (in ? !plugged.add(volumeUuid) : !plugged.remove(volumeUuid)) {
+            throw new SimulatorException("volume " + volumeUuid + " is " + (in ? "already" : "not") + " plugged into VM " + vmUuid);
+        }
     }
 
     /** @param vmUuid a VM to stop behind Kumo's back @return false if this host does not know it */

@@ -114,6 +114,8 @@ public class SimulatorHypervisorBackend implements HypervisorBackend {
             case Absent, Stopped, Running -> VmPowerState.Running;
             case Paused -> throw refused(vm, host, current, "start", "resume it instead");
         });
+        hosts.getOrCreate(host.hostUuid()).disks(vm.vmUuid(),
+                vm.disks().stream().filter(d -> !d.root()).map(VmSpec.Disk::volumeUuid).toList());
     }
 
     @Override
@@ -165,6 +167,26 @@ public class SimulatorHypervisorBackend implements HypervisorBackend {
     @Override
     public void destroyVm(HostConnection host, VmSpec vm) throws SimulatorException {
         onVm(SimulatedCall.DESTROY_VM, host, vm, current -> VmPowerState.Absent);
+    }
+
+    @Override
+    public void attachVolume(HostConnection host, VmSpec vm, VmSpec.Disk disk) throws SimulatorException {
+        plug(SimulatedCall.ATTACH_VOLUME, host, vm, disk, true);
+    }
+
+    @Override
+    public void detachVolume(HostConnection host, VmSpec vm, VmSpec.Disk disk) throws SimulatorException {
+        plug(SimulatedCall.DETACH_VOLUME, host, vm, disk, false);
+    }
+
+    private void plug(SimulatedCall call, HostConnection host, VmSpec vm, VmSpec.Disk disk, boolean in) throws SimulatorException {
+        faults.apply(call, LABEL, host.hostUuid(), disk.volumeUuid());
+        SimulatedHost simulated = hosts.getOrCreate(host.hostUuid());
+        simulated.requirePoweredOn();
+        if (disk.root()) {
+            throw new SimulatorException("the root volume of VM " + vm.vmUuid() + " cannot be hot-plugged");
+        }
+        simulated.plug(vm.vmUuid(), disk.volumeUuid(), in);
     }
 
     @Override

@@ -32,6 +32,9 @@ public class ConfigureSimulatorOperation implements SyncOperation {
                     .describedAs("how many of the next matching calls fail: -1 every one, 0 none"))
             .param(ParameterDescriptor.string("message").maxLength(1024)
                     .describedAs("text added to the failure message"))
+            .param(ParameterDescriptor.bool("unsupported").withDefault("false")
+                    .describedAs("the failing calls answer that the backend does not support them (SYS.1014 in Kumo);"
+                            + " with failures 0, every matching call"))
             .rest(RestBinding.put("/simulators/actions", "configureSimulator"))
             .build();
 
@@ -46,9 +49,11 @@ public class ConfigureSimulatorOperation implements SyncOperation {
 
     @Override
     public OperationResult execute(OperationRequest request) {
+        boolean unsupported = Boolean.parseBoolean(request.string("unsupported"));
+        int failures = unsupported && request.integer("failures") == 0 ? -1 : request.integer("failures");
         InjectionInventory active = faults.configure(request.string("target").toLowerCase(java.util.Locale.ROOT),
-                SimulatedCall.of(request.string("call")), request.longValue("latencyMs"), request.integer("failures"),
-                request.string("message"));
+                SimulatedCall.of(request.string("call")), request.longValue("latencyMs"), failures,
+                request.string("message"), unsupported);
         return active == null ? OperationResult.empty() : OperationResult.inventory(active);
     }
 }

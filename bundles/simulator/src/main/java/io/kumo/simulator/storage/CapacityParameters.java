@@ -16,4 +16,13 @@ final class CapacityParameters {
                 ParameterDescriptor.longParam(SimulatedStorages.AVAILABLE_CAPACITY).range(0, Long.MAX_VALUE)
                         .describedAs("bytes free (default: totalCapacity)"));
     }
+
+    /** @return the capacity parameters and {@code localToHosts}, for primary storage */
+    static List<ParameterDescriptor> primary() {
+        List<ParameterDescriptor> all = new java.util.ArrayList<>(all());
+        all.add(ParameterDescriptor.bool(SimulatorPrimaryStorageBackend.LOCAL_TO_HOSTS).withDefault("false")
+                .describedAs("behave as storage local to each host: every connected host of an attached cluster reports"
+                        + " totalCapacity and availableCapacity of its own, and the storage's capacity is their sum"));
+        return List.copyOf(all);
+    }
 }

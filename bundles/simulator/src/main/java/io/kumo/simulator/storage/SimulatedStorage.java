@@ -17,6 +17,8 @@ public final class SimulatedStorage {
     private final String uuid;
     private final String label;
     private final Map<String, Long> items = new ConcurrentHashMap<>();
+    /** Snapshots: snapshot path to the path of its volume. */
+    private final Map<String, String> snapshots = new ConcurrentHashMap<>();
     private long total;
     private long available;
 
@@ -71,8 +73,9 @@ public final class SimulatedStorage {
         items.put(installPath, bytes);
     }
 
-    /** @param installPath an item to delete; nothing happens if it is gone */
+    /** @param installPath an item to delete, with its snapshots; nothing happens if it is gone */
     synchronized void remove(String installPath) {
+        snapshots.values().removeIf(installPath::equals);
         Long bytes = items.remove(installPath);
         if (bytes != null) {
             available = Math.min(total, available + bytes);
@@ -83,6 +86,59 @@ public final class SimulatedStorage {
     public boolean holds(String installPath) {
         return items.containsKey(installPath);
     }
+
+    /**
+     * Grows an item, taking the extra bytes.
+     *
+     * @param installPath where
+     * @param bytes       its new size, larger than now
+     * @throws SimulatorException if it is absent, would shrink, or the storage lacks the space
+     */
+    synchronized void resize(String installPath, long bytes) throws SimulatorException {
+        Long now = items.get(installPath);
+        if (now == null) {
+            throw new SimulatorException("simulated " + label + " " + uuid + " holds no " + installPath);
+        }
+        if (bytes <= now) {
+            throw new SimulatorException(installPath + " is " + now + " bytes; it only grows, not to " + bytes);
+        }
+        if (bytes - now > available) {
+            throw new SimulatorException("simulated " + label + " " + uuid + " has " + available + " bytes free, growing "
+                    + installPath + " needs " + (bytes - now));
+        }
+        available -= bytes - now;
+        items.put(installPath, bytes);
+    }
+
+    /**
+     * Takes a snapshot of an item (kept as a name: it takes no space).
+     *
+     * @return the snapshot's path @throws SimulatorException if the item is absent
+     */
+    String snapshot(String installPath, String snapshotUuid) throws SimulatorException {
+        if (!items.containsKey(installPath)) {
+            throw new SimulatorException("simulated " + label + " " + uuid + " holds no " + installPath + " to snapshot");
+        }
+        String path = installPath + "@" + snapshotUuid;
+        snapshots.put(path, installPath);
+        return path;
+    }
+
+    /** @throws SimulatorException unless the snapshot exists and is of that item */
+    void requireSnapshot(String installPath, String snapshotPath) throws SimulatorException {
+        if (!installPath.equals(snapshots.get(snapshotPath))) {
+            throw new SimulatorException("simulated " + label + " " + uuid + " has no snapshot " + snapshotPath + " of " + installPath);
+        }
+    }
+
+    /** @param snapshotPath a snapshot to delete; nothing happens if it is gone */
+    void removeSnapshot(String snapshotPath) { snapshots.remove(snapshotPath); }
+
+    /** @return how many snapshots it holds */
+    public int snapshotCount() { return snapshots.size(); }
+
+    /** @param installPath an item @return its size in bytes, or null if absent */
+    public Long sizeOf(String installPath) { return items.get(installPath); }
 
     /** @return how many items it holds */
     public int size() {

@@ -46,6 +46,22 @@ public class SimulatedStorages {
         return get(uuid).capacity(total, available);
     }
 
+    /**
+     * @param uuid       a storage local to each host
+     * @param properties its {@code totalCapacity} and {@code availableCapacity}: what each host has
+     * @return the capacity one host sees
+     * @throws SimulatorException if the figures are invalid
+     */
+    StorageCapacity perHost(String uuid, Map<String, String> properties) throws SimulatorException {
+        long total = bytes(uuid, properties, TOTAL_CAPACITY, DEFAULT_CAPACITY);
+        long available = bytes(uuid, properties, AVAILABLE_CAPACITY, total);
+        if (available > total) {
+            throw new SimulatorException("simulated " + label + " " + uuid + ": availableCapacity " + available
+                    + " exceeds totalCapacity " + total);
+        }
+        return new StorageCapacity(total, available);
+    }
+
     private long bytes(String uuid, Map<String, String> properties, String name, long fallback) throws SimulatorException {
         String value = properties == null ? null : properties.get(name);
         if (value == null || value.isBlank()) {

@@ -5,6 +5,7 @@ import io.kumo.api.image.ImageInventory;
 import io.kumo.api.operation.AddOperationSpec;
 import io.kumo.api.storage.PrimaryStorageBackend;
 import io.kumo.api.storage.PrimaryStorageInventory;
+import io.kumo.api.storage.SnapshotInstantiation;
 import io.kumo.api.storage.StorageCapacity;
 import io.kumo.api.storage.VolumeInstantiation;
 import io.kumo.simulator.SimulatorException;
@@ -22,10 +23,12 @@ public class SimulatorPrimaryStorageBackend implements PrimaryStorageBackend {
     public static final String TYPE = "SimulatorPrimaryStorage";
     /** The size of a root volume made from an image of unknown size: 1 GiB. */
     static final long DEFAULT_VOLUME_SIZE = 1L << 30;
+    /** Property: the storage behaves as local to each host. */
+    public static final String LOCAL_TO_HOSTS = "localToHosts";
 
     private static final AddOperationSpec ADD_OPERATION = new AddOperationSpec("AddSimulatorPrimaryStorage",
             "/primary-storage/simulators", "Add simulated primary storage with the capacity given",
-            CapacityParameters.all());
+            CapacityParameters.primary());
 
     private final SimulatedStorages storages;
     private final FaultInjector faults;
@@ -78,5 +81,49 @@ public class SimulatorPrimaryStorageBackend implements PrimaryStorageBackend {
     public void deleteVolume(PrimaryStorageInventory storage, HostConnection host, String installPath) throws SimulatorException {
         faults.apply(SimulatedCall.DELETE_VOLUME, storages.label(), storage.uuid(), null);
         storages.get(storage.uuid()).remove(installPath);
+    }
+
+    @Override
+    public StorageCapacity connectHost(PrimaryStorageInventory storage, HostConnection host, Map<String, String> properties)
+            throws SimulatorException {
+        if (properties == null || !Boolean.parseBoolean(properties.get(LOCAL_TO_HOSTS))) {
+            return null;
+        }
+        faults.apply(SimulatedCall.CONNECT_HOST, storages.label(), storage.uuid(), host.hostUuid());
+        return storages.perHost(storage.uuid(), properties);
+    }
+
+    @Override
+    public VolumeInstantiation resizeVolume(PrimaryStorageInventory storage, HostConnection host, String installPath,
+                                            long size) throws SimulatorException {
+        faults.apply(SimulatedCall.RESIZE_VOLUME, storages.label(), storage.uuid(), volumeOf(installPath));
+        storages.get(storage.uuid()).resize(installPath, size);
+        return new VolumeInstantiation(installPath, size, 0, "qcow2");
+    }
+
+    @Override
+    public SnapshotInstantiation createSnapshot(PrimaryStorageInventory storage, HostConnection host, String installPath,
+                                                String snapshotUuid) throws SimulatorException {
+        faults.apply(SimulatedCall.CREATE_SNAPSHOT, storages.label(), storage.uuid(), volumeOf(installPath));
+        return new SnapshotInstantiation(storages.get(storage.uuid()).snapshot(installPath, snapshotUuid), 0);
+    }
+
+    @Override
+    public void revertSnapshot(PrimaryStorageInventory storage, HostConnection host, String installPath,
+                               String snapshotInstallPath) throws SimulatorException {
+        faults.apply(SimulatedCall.REVERT_SNAPSHOT, storages.label(), storage.uuid(), volumeOf(installPath));
+        storages.get(storage.uuid()).requireSnapshot(installPath, snapshotInstallPath);
+    }
+
+    @Override
+    public void deleteSnapshot(PrimaryStorageInventory storage, HostConnection host, String installPath,
+                               String snapshotInstallPath) throws SimulatorException {
+        faults.apply(SimulatedCall.DELETE_SNAPSHOT, storages.label(), storage.uuid(), volumeOf(installPath));
+        storages.get(storage.uuid()).removeSnapshot(snapshotInstallPath);
+    }
+
+    /** @return the volume uuid at the end of a simulated install path, for injections on a volume */
+    private static String volumeOf(String installPath) {
+        return installPath == null ? null : installPath.substring(installPath.lastIndexOf('/') + 1);
     }
 }

@@ -263,4 +263,33 @@ class SimulatorHypervisorBackendTest {
         assertTrue(pings.stream().allMatch(CompletableFuture::join));
         assertEquals(10_000, hosts.all().size());
     }
+
+    @Test
+    void volumesAreHotPluggedOnlyIntoRunningVmsAndUnpluggedOnce() throws Exception {
+        HostConnection host = host();
+        backend.connect(host);
+        VmSpec.Disk data = new VmSpec.Disk("d".repeat(32), "simulator://ps/d", "qcow2", 1, false, VmSpec.BUS_SCSI, "0x5000000000000001");
+        VmSpec.Disk root = new VmSpec.Disk("r".repeat(32), "simulator://ps/r", "qcow2", 0, true);
+        assertThrows(SimulatorException.class, () -> backend.attachVolume(host, vm(VM), data), "the VM is not there");
+        backend.startVm(host, vm(VM));
+        backend.attachVolume(host, vm(VM), data);
+        assertEquals(java.util.Set.of(data.volumeUuid()), hosts.get(HOST).orElseThrow().disks(VM));
+        assertThrows(SimulatorException.class, () -> backend.attachVolume(host, vm(VM), data), "plugged twice");
+        assertThrows(SimulatorException.class, () -> backend.attachVolume(host, vm(VM), root), "the root volume");
+        backend.detachVolume(host, vm(VM), data);
+        assertTrue(hosts.get(HOST).orElseThrow().disks(VM).isEmpty());
+        assertThrows(SimulatorException.class, () -> backend.detachVolume(host, vm(VM), data), "unplugged twice");
+        // a VM started with a data volume has it plugged
+        VmSpec withDisk = new VmSpec(VM, "vm", HOST, 1, 1L << 30, "Linux", List.of(root, data), List.of(), Map.of());
+        backend.stopVm(host, withDisk, true);
+        assertThrows(SimulatorException.class, () -> backend.detachVolume(host, withDisk, data), "a stopped VM");
+        backend.startVm(host, withDisk);
+        backend.detachVolume(host, withDisk, data);
+        // injected failures and unsupported calls
+        faults.configure("all", SimulatedCall.ATTACH_VOLUME, 0, 1, null);
+        assertThrows(SimulatorException.class, () -> backend.attachVolume(host, vm(VM), data));
+        faults.configure("all", SimulatedCall.ATTACH_VOLUME, 0, -1, null, true);
+        assertThrows(io.kumo.api.hypervisor.HypervisorBackend.Unsupported.class, () -> backend.attachVolume(host, vm(VM), data));
+        assertTrue(hosts.get(HOST).orElseThrow().disks(VM).isEmpty(), "failed calls change nothing");
+    }
 }

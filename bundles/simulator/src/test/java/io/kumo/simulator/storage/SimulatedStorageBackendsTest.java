@@ -136,4 +136,40 @@ class SimulatedStorageBackendsTest {
         faults.configure(PS, SimulatedCall.CREATE_DATA_VOLUME, 0, 0, null);
         primary.createDataVolume(ps(), null, VOLUME, 10);
     }
+
+    @Test
+    void volumesGrowSnapshotsAreKeptAndHostLocalStorageReportsPerHost() throws Exception {
+        primary.connect(ps(), Map.of("totalCapacity", "1000", "availableCapacity", "1000"));
+        VolumeInstantiation v = primary.createDataVolume(ps(), null, VOLUME, 100);
+        SimulatedStorage storage = primaries.find(PS).orElseThrow();
+        assertEquals(200, primary.resizeVolume(ps(), null, v.installPath(), 200).size());
+        assertEquals(200L, storage.sizeOf(v.installPath()));
+        assertEquals(800, storage.capacity().available());
+        assertThrows(SimulatorException.class, () -> primary.resizeVolume(ps(), null, v.installPath(), 150), "shrink");
+        assertThrows(SimulatorException.class, () -> primary.resizeVolume(ps(), null, v.installPath(), 5000), "no space");
+        assertThrows(SimulatorException.class, () -> primary.resizeVolume(ps(), null, "simulator://x/y", 300), "absent");
+
+        String snap = primary.createSnapshot(ps(), null, v.installPath(), "5".repeat(32)).installPath();
+        assertEquals(1, storage.snapshotCount());
+        primary.revertSnapshot(ps(), null, v.installPath(), snap);
+        assertThrows(SimulatorException.class, () -> primary.revertSnapshot(ps(), null, v.installPath(), snap + "x"));
+        assertThrows(SimulatorException.class, () -> primary.createSnapshot(ps(), null, "simulator://x/y", "6".repeat(32)));
+        primary.deleteSnapshot(ps(), null, v.installPath(), snap);
+        primary.deleteSnapshot(ps(), null, v.installPath(), snap);
+        assertEquals(0, storage.snapshotCount());
+        primary.createSnapshot(ps(), null, v.installPath(), "7".repeat(32));
+        primary.deleteVolume(ps(), null, v.installPath());
+        assertEquals(0, storage.snapshotCount(), "a volume's snapshots go with it");
+
+        faults.configure("all", SimulatedCall.RESIZE_VOLUME, 0, 0, null, true);
+        faults.configure(PS, SimulatedCall.CREATE_SNAPSHOT, 0, -1, null, true);
+        assertThrows(io.kumo.api.hypervisor.HypervisorBackend.Unsupported.class,
+                () -> primary.createSnapshot(ps(), null, v.installPath(), "8".repeat(32)));
+
+        io.kumo.api.hypervisor.HostConnection host = new io.kumo.api.hypervisor.HostConnection("h".repeat(32), "c".repeat(32),
+                "127.0.0.1", null, null, null, Map.of());
+        assertEquals(null, primary.connectHost(ps(), host, Map.of("totalCapacity", "1000")), "shared storage");
+        assertEquals(new StorageCapacity(300, 200), primary.connectHost(ps(), host,
+                Map.of("totalCapacity", "300", "availableCapacity", "200", SimulatorPrimaryStorageBackend.LOCAL_TO_HOSTS, "true")));
+    }
 }

@@ -255,6 +255,21 @@ public class HostConnectionManager implements ResourceEventListener {
         }
     }
 
+    /**
+     * A backend reports it lost its connection to a host (between pings): the host turns Disconnected at once, and the
+     * pings reconnect it when it answers again, as after missed pings. Hosts this node does not track are ignored.
+     *
+     * @param uuid the host @param reason what the backend says happened
+     */
+    public void reportDisconnected(String uuid, String reason) {
+        Tracked t = tracked.get(uuid);
+        if (t == null || HostStatus.DISCONNECTED.equals(t.status) || !t.changing.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.warn("host {}: its backend reports the connection lost ({})", uuid, reason);
+        worker.execute(() -> disconnect(t));
+    }
+
     private void disconnect(Tracked t) {
         try {
             LOG.warn("host {} at {} missed {} pings: marking it Disconnected", t.uuid, t.connection.managementIp(), t.failures.get());

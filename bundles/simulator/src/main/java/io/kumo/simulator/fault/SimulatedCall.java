@@ -36,7 +36,21 @@ public enum SimulatedCall {
     /** {@code BackupStorageBackend.downloadImage}. */
     DOWNLOAD_IMAGE("downloadImage"),
     /** {@code BackupStorageBackend.deleteImage}. */
-    DELETE_IMAGE("deleteImage");
+    DELETE_IMAGE("deleteImage"),
+    /** {@code HypervisorBackend.attachNic}. */
+    ATTACH_NIC("attachNic"),
+    /** {@code HypervisorBackend.detachNic}. */
+    DETACH_NIC("detachNic"),
+    /** {@code HypervisorBackend.changeCdrom}. */
+    CHANGE_CDROM("changeCdrom"),
+    /** {@code HypervisorBackend.changeCpuMemory}. */
+    CHANGE_CPU_MEMORY("changeCpuMemory"),
+    /** {@code HypervisorBackend.consoleEndpoint}. */
+    CONSOLE_ENDPOINT("consoleEndpoint"),
+    /** {@code PrimaryStorageBackend.cacheImage}. */
+    CACHE_IMAGE("cacheImage"),
+    /** {@code BackupStorageBackend.exportImage}. */
+    EXPORT_IMAGE("exportImage");
 
     private final String wireName;
 

@@ -2,6 +2,7 @@ package io.kumo.simulator.host;
 
 import io.kumo.api.hypervisor.HostFacts;
 import io.kumo.api.hypervisor.VmPowerState;
+import io.kumo.api.hypervisor.VmSpec;
 import io.kumo.simulator.SimulatorException;
 
 import java.util.Map;
@@ -14,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SimulatedHost {
     private final String uuid;
     private final Map<String, VmPowerState> vms = new ConcurrentHashMap<>();
+    /** What each VM was started with, changed by hot-plugs: what a test reads back (never its console password). */
+    private final Map<String, VmSpec> specs = new ConcurrentHashMap<>();
     private volatile HostFacts facts;
     private volatile boolean poweredOn = true;
 
@@ -90,6 +93,18 @@ public final class SimulatedHost {
     @FunctionalInterface
     interface Transition {
         VmPowerState next(VmPowerState current) throws SimulatorException;
+    }
+
+    /** @param vmUuid a VM @return the spec it runs with here, if any */
+    public java.util.Optional<VmSpec> spec(String vmUuid) { return java.util.Optional.ofNullable(specs.get(vmUuid)); }
+
+    /** @param spec what a VM runs with now (null removes it) @param vmUuid the VM */
+    void spec(String vmUuid, VmSpec spec) {
+        if (spec == null) {
+            specs.remove(vmUuid);
+        } else {
+            specs.put(vmUuid, spec);
+        }
     }
 
     /** @param vmUuid a VM to stop behind Kumo's back @return false if this host does not know it */

@@ -79,4 +79,12 @@ public class SimulatorPrimaryStorageBackend implements PrimaryStorageBackend {
         faults.apply(SimulatedCall.DELETE_VOLUME, storages.label(), storage.uuid(), null);
         storages.get(storage.uuid()).remove(installPath);
     }
+
+    /** Caches an image for a host: at {@code simulator://<storageUuid>/imagecache/<imageUuid>}, taking no space. */
+    @Override
+    public String cacheImage(PrimaryStorageInventory storage, HostConnection host, io.kumo.api.image.ImageInventory image,
+                             String imageInstallPath) throws SimulatorException {
+        faults.apply(SimulatedCall.CACHE_IMAGE, storages.label(), storage.uuid(), image.uuid());
+        return "simulator://" + storage.uuid() + "/imagecache/" + image.uuid();
+    }
 }

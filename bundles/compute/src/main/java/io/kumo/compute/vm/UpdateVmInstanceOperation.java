@@ -46,7 +46,7 @@ public class UpdateVmInstanceOperation extends ExistingVmOperation {
     public Flow flow(OperationRequest request) {
         String uuid = request.string("uuid");
         return Flow.named(DESCRIPTOR.name())
-                .step(VmCpuMemory.step(vms, uuid, request.integer("cpuNum"), request.longValue("memorySize")))
+                .step(VmCpuMemory.reserve(vms, uuid, request.integer("cpuNum"), request.longValue("memorySize")))
                 .step("update-vm", ctx -> {
                     VmInstanceEntity before = vms.require(uuid);
                     ctx.put("before", java.util.Arrays.asList(before.getName(), before.getDescription(),
@@ -75,7 +75,11 @@ public class UpdateVmInstanceOperation extends ExistingVmOperation {
                         });
                     }
                 })
-                .step("announce", ctx -> ctx.result(OperationResult.inventory(vms.announce(uuid))))
+                .step("announce", ctx -> {
+                    // last, so that no later step could need to undo a live change (shrinking is rarely possible live)
+                    VmCpuMemory.apply(vms, uuid, request.integer("cpuNum"), request.longValue("memorySize"));
+                    ctx.result(OperationResult.inventory(vms.announce(uuid)));
+                })
                 .build();
     }
 }

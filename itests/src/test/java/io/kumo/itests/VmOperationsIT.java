@@ -298,6 +298,15 @@ class VmOperationsIT {
         assertEquals(200, action(uuid, "startVmInstance", Map.of()).status());
         assertEquals(1, spec(uuid).path("cpuNum").asInt());
         assertEquals(GIB, spec(uuid).path("memorySize").asLong());
+
+        // another instance offering, running
+        String large = created("/instance-offerings", Map.of("name", "large", "cpuNum", 2, "memorySize", 3 * GIB)).path("uuid").asText();
+        String beforeChange = capacity(hostUuid);
+        Rest.Reply changed = action(uuid, "changeInstanceOffering", Map.of("instanceOfferingUuid", large));
+        assertEquals(200, changed.status(), changed.raw());
+        assertEquals(large, vm(uuid).path("instanceOfferingUuid").asText());
+        assertEquals(3 * GIB, spec(uuid).path("memorySize").asLong());
+        assertNotEquals(beforeChange, capacity(hostUuid), "the growth is reserved on the host");
     }
 
     @Test
@@ -325,6 +334,21 @@ class VmOperationsIT {
         assertTrue(absent(spec(uuid).path("cdroms").path(0).path("imageUuid")), "ejected");
         Rest.Reply empty = rest.delete("/vm-instances/" + uuid + "/iso");
         assertEquals(409, empty.status(), empty.raw());
+
+        // a VM created from an ISO boots from it, on an empty root disk of the root disk offering
+        String disk = created("/disk-offerings", Map.of("name", "root", "diskSize", 20 * GIB)).path("uuid").asText();
+        Map<String, Object> p = new HashMap<>();
+        p.put("name", "from-iso");
+        p.put("instanceOfferingUuid", offering);
+        p.put("imageUuid", iso);
+        p.put("rootDiskOfferingUuid", disk);
+        p.put("l3NetworkUuids", List.of(l3a));
+        JsonNode fromIso = created("/vm-instances", p);
+        JsonNode spec = spec(fromIso.path("uuid").asText());
+        assertEquals(iso, spec.path("cdroms").path(0).path("imageUuid").asText(), spec.toString());
+        assertEquals("CdRom,HardDisk", spec.path("bootOrder").asText());
+        JsonNode root = rest.get("/volumes/" + fromIso.path("rootVolumeUuid").asText()).body().path("inventories").path(0);
+        assertEquals(20 * GIB, root.path("size").asLong(), root.toString());
     }
 
     @Test
@@ -354,6 +378,16 @@ class VmOperationsIT {
         assertFalse(spec.toString().contains(password));
         Rest.Reply jobs = rest.get("/vm-instances", "q", "uuid=" + uuid);
         assertFalse(jobs.raw().contains(password));
+
+        assertTrue(absent(spec.path("videoType")), spec.toString());
+        Map<String, Object> p = new HashMap<>();
+        p.put("name", "qxl");
+        p.put("instanceOfferingUuid", offering);
+        p.put("imageUuid", image);
+        p.put("l3NetworkUuids", List.of(l3a));
+        Rest.Reply qxl = rest.awaitJob(rest.post("/vm-instances", p, List.of("videoType::qxl"), List.of()));
+        assertEquals(200, qxl.status(), qxl.raw());
+        assertEquals("qxl", spec(qxl.body().path("inventory").path("uuid").asText()).path("videoType").asText());
 
         Rest.Reply deleted = rest.awaitJob(rest.delete("/vm-instances/" + uuid + "/console-password"));
         assertEquals(200, deleted.status(), deleted.raw());

@@ -56,7 +56,12 @@ public class SimulatedHosts {
 
     /** @param uuid a known host to power off (its VMs stop) @return false if unknown */
     public boolean powerOff(String uuid) {
-        return get(uuid).map(h -> { h.powerOff(); return true; }).orElse(false);
+        return get(uuid).map(h -> {
+            h.powerOff();
+            // the backend notices its connection drop at once, as libvirt's keep-alive would
+            eventSinks.forEach(sink -> sink.hostDisconnected(uuid, "simulated power cut (PowerOffSimulatorHost)"));
+            return true;
+        }).orElse(false);
     }
 
     /** @param uuid a known host to power on @return false if unknown */
@@ -78,7 +83,8 @@ public class SimulatedHosts {
     public Optional<String> killVm(String vmUuid) {
         for (SimulatedHost host : hosts.values()) {
             if (host.kill(vmUuid)) {
-                for (HypervisorEventSink sink : eventSinks) {
+                // a host without power reports nothing; Kumo reads the VM's state when it reconnects
+                for (HypervisorEventSink sink : host.poweredOn() ? eventSinks : List.<HypervisorEventSink>of()) {
                     sink.vmStateChanged(host.uuid(), vmUuid, VmPowerState.Stopped, "killed outside Kumo (KillSimulatorVm)");
                 }
                 return Optional.of(host.uuid());

@@ -251,7 +251,7 @@ public class HostConnectionManager implements ResourceEventListener {
             }
         } else if (t.failures.incrementAndGet() >= config.intValue(HostGlobalConfigs.HOST, HostGlobalConfigs.PING_MAX_FAILURE)
                 && !HostStatus.DISCONNECTED.equals(t.status) && t.changing.compareAndSet(false, true)) {
-            worker.execute(() -> disconnect(t));
+            worker.execute(() -> disconnect(t, null));
         }
     }
 
@@ -266,13 +266,16 @@ public class HostConnectionManager implements ResourceEventListener {
         if (t == null || HostStatus.DISCONNECTED.equals(t.status) || !t.changing.compareAndSet(false, true)) {
             return;
         }
-        LOG.warn("host {}: its backend reports the connection lost ({})", uuid, reason);
-        worker.execute(() -> disconnect(t));
+        worker.execute(() -> disconnect(t, "its backend reports the connection lost: " + reason));
     }
 
-    private void disconnect(Tracked t) {
+    private void disconnect(Tracked t, String reason) {
         try {
-            LOG.warn("host {} at {} missed {} pings: marking it Disconnected", t.uuid, t.connection.managementIp(), t.failures.get());
+            if (reason == null) {
+                LOG.warn("host {} at {} missed {} pings: marking it Disconnected", t.uuid, t.connection.managementIp(), t.failures.get());
+            } else {
+                LOG.warn("host {}: {}; marking it Disconnected", t.uuid, reason);
+            }
             hosts.changeStatus(t.uuid, HostStatus.DISCONNECTED);
             t.status = HostStatus.DISCONNECTED;
         } catch (RuntimeException e) {

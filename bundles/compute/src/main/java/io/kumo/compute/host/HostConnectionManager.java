@@ -251,13 +251,31 @@ public class HostConnectionManager implements ResourceEventListener {
             }
         } else if (t.failures.incrementAndGet() >= config.intValue(HostGlobalConfigs.HOST, HostGlobalConfigs.PING_MAX_FAILURE)
                 && !HostStatus.DISCONNECTED.equals(t.status) && t.changing.compareAndSet(false, true)) {
-            worker.execute(() -> disconnect(t));
+            worker.execute(() -> disconnect(t, null));
         }
     }
 
-    private void disconnect(Tracked t) {
+    /**
+     * A backend reports it lost its connection to a host (between pings): the host turns Disconnected at once, and the
+     * pings reconnect it when it answers again, as after missed pings. Hosts this node does not track are ignored.
+     *
+     * @param uuid the host @param reason what the backend says happened
+     */
+    public void reportDisconnected(String uuid, String reason) {
+        Tracked t = tracked.get(uuid);
+        if (t == null || HostStatus.DISCONNECTED.equals(t.status) || !t.changing.compareAndSet(false, true)) {
+            return;
+        }
+        worker.execute(() -> disconnect(t, "its backend reports the connection lost: " + reason));
+    }
+
+    private void disconnect(Tracked t, String reason) {
         try {
-            LOG.warn("host {} at {} missed {} pings: marking it Disconnected", t.uuid, t.connection.managementIp(), t.failures.get());
+            if (reason == null) {
+                LOG.warn("host {} at {} missed {} pings: marking it Disconnected", t.uuid, t.connection.managementIp(), t.failures.get());
+            } else {
+                LOG.warn("host {}: {}; marking it Disconnected", t.uuid, reason);
+            }
             hosts.changeStatus(t.uuid, HostStatus.DISCONNECTED);
             t.status = HostStatus.DISCONNECTED;
         } catch (RuntimeException e) {

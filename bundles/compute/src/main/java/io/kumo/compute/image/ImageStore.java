@@ -71,6 +71,27 @@ public class ImageStore {
         }
     }
 
+    /**
+     * @param imageUuid an image @param backupStorageUuid a storage holding it
+     * @return its copy there, or null
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ImageBackupStorageRefEntity findRef(String imageUuid, String backupStorageUuid) {
+        return em.find(ImageBackupStorageRefEntity.class, new ImageBackupStorageRefEntity.Key(imageUuid, backupStorageUuid));
+    }
+
+    /** Sets (or, with null, clears) the download URL of a copy. @return the previous URL */
+    public String setExportUrl(String imageUuid, String backupStorageUuid, String url) {
+        ImageBackupStorageRefEntity ref = findRef(imageUuid, backupStorageUuid);
+        if (ref == null) {
+            return null;
+        }
+        String previous = ref.getExportUrl();
+        ref.setExportUrl(url);
+        ref.setLastOpDate(new Timestamp(System.currentTimeMillis()));
+        return previous;
+    }
+
     /** @return true if the copy existed */
     public boolean deleteRef(String imageUuid, String backupStorageUuid) {
         return em.createQuery("DELETE FROM ImageBackupStorageRefEntity r WHERE r.imageUuid = :i AND r.backupStorageUuid = :b")

@@ -481,6 +481,9 @@ public class CreateVmInstanceOperation implements AsyncOperation {
                 : backendOf(ps).createRootVolume(ps, storageHost(ctx), v.getUuid(), image, readyCopy(in, ctx).installPath());
         instantiated(volumeUuid, made);
         vms.vms().update(uuid, vm -> vm.setRootVolumeUuid(volumeUuid));
+        if ("ISO".equals(image.mediaType())) {
+            VmIsoBoot.insert(vms, uuid, ps, backendOf(ps), storageHost(ctx), image, readyCopy(in, ctx).installPath());
+        }
     }
 
     private void createDataVolumes(String uuid, Inputs in, StepContext ctx) throws Exception {

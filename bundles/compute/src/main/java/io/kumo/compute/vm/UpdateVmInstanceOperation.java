@@ -7,7 +7,13 @@ import io.kumo.api.operation.OperationRequest;
 import io.kumo.api.operation.OperationResult;
 import io.kumo.api.operation.ParameterDescriptor;
 
-/** {@code PUT /vm-instances/{uuid}/actions {"updateVmInstance":{...}}}: renames a VM, or changes its platform or default network. */
+/**
+ * {@code PUT /vm-instances/{uuid}/actions {"updateVmInstance":{...}}}: renames a VM, changes its platform or default
+ * network, or its vCPUs ({@code cpuNum}) and memory ({@code memorySize}). A CPU/memory change of a running VM first
+ * reserves the growth on its host (the conditional update of placement; {@code ALLOC.1001} when the host lacks it), is
+ * applied live by the hypervisor ({@code SYS.1014} when its backend cannot, nothing changed), then releases any
+ * shrink; a stopped VM gets the new size at its next start.
+ */
 public class UpdateVmInstanceOperation extends ExistingVmOperation {
     private static final OperationDescriptor DESCRIPTOR = action("UpdateVmInstance", "updateVmInstance",
             "Change the name, description, platform or default L3 network of a VM")
@@ -16,6 +22,8 @@ public class UpdateVmInstanceOperation extends ExistingVmOperation {
             .param(ParameterDescriptor.string("platform").oneOf("Linux", "Windows", "Other", "Paravirtualization")
                     .describedAs("the guest platform"))
             .param(ParameterDescriptor.uuid("defaultL3NetworkUuid").describedAs("the L3 network of one of its NICs"))
+            .param(ParameterDescriptor.integer("cpuNum").range(1, 1024).describedAs("new number of vCPUs"))
+            .param(ParameterDescriptor.longParam("memorySize").range(1, Long.MAX_VALUE).describedAs("new memory in bytes"))
             .build();
 
     /** Wires the operation. */
@@ -29,12 +37,16 @@ public class UpdateVmInstanceOperation extends ExistingVmOperation {
             throw ApiException.invalidArgument("VM " + request.string("uuid") + " has no NIC on L3 network " + l3
                     + "; the default L3 network must be one of its NICs' networks");
         }
+        if (request.has("cpuNum") || request.has("memorySize")) {
+            VmCpuMemory.check(vms.require(request.string("uuid")));
+        }
     }
 
     @Override
     public Flow flow(OperationRequest request) {
         String uuid = request.string("uuid");
         return Flow.named(DESCRIPTOR.name())
+                .step(VmCpuMemory.reserve(vms, uuid, request.integer("cpuNum"), request.longValue("memorySize")))
                 .step("update-vm", ctx -> {
                     VmInstanceEntity before = vms.require(uuid);
                     ctx.put("before", java.util.Arrays.asList(before.getName(), before.getDescription(),
@@ -63,7 +75,11 @@ public class UpdateVmInstanceOperation extends ExistingVmOperation {
                         });
                     }
                 })
-                .step("announce", ctx -> ctx.result(OperationResult.inventory(vms.announce(uuid))))
+                .step("announce", ctx -> {
+                    // last, so that no later step could need to undo a live change (shrinking is rarely possible live)
+                    VmCpuMemory.apply(vms, uuid, request.integer("cpuNum"), request.longValue("memorySize"));
+                    ctx.result(OperationResult.inventory(vms.announce(uuid)));
+                })
                 .build();
     }
 }

@@ -51,6 +51,7 @@ public class VmLifecycle {
     private final Placement placement;
     private final TagService tags;
     private final EventPublisher events;
+    private VmSettings settings;
 
     /** Wires the lifecycle. */
     public VmLifecycle(VmStore vms, VolumeStore volumes, HostService hosts, PrimaryStorageService storage,
@@ -75,6 +76,7 @@ public class VmLifecycle {
     public NetworkService networks() { return networks; }
     public Backends backends() { return backends; }
     public TagService tags() { return tags; }
+    public EventPublisher events() { return events; }
 
     /** @param uuid a VM @return it @throws ApiException 404 if absent */
     public VmInstanceEntity require(String uuid) {
@@ -147,16 +149,29 @@ public class VmLifecycle {
         }
         List<VmSpec.Nic> nics = new ArrayList<>();
         for (VmNicEntity n : vms.nicsOf(vmUuid)) {
-            L3NetworkInventory l3 = networks.l3Network(n.getL3NetworkUuid()).orElse(null);
-            L2NetworkInventory l2 = l3 == null ? null : networks.l2Network(l3.l2NetworkUuid()).orElse(null);
-            nics.add(new VmSpec.Nic(n.getUuid(), n.getMac(), n.getIp(), n.getL3NetworkUuid(),
-                    l2 == null ? null : l2.type(), l2 == null ? null : l2.physicalInterface(),
-                    l2 == null ? null : (l2.vlan() != null ? l2.vlan() : l2.vni()), l3 == null ? 1500 : l3.mtu(),
-                    n.getDeviceId()));
+            nics.add(nicSpec(n));
         }
+        java.util.Map<String, String> values = settings == null ? java.util.Map.of() : settings.of(vmUuid);
         return new VmSpec(vmUuid, vm.getName(), hostUuid, vm.getCpuNum(), vm.getMemorySize(), vm.getPlatform(), disks,
-                nics, java.util.Map.of());
+                nics, VmSpecSettings.properties(values, tags.tagsOf(vmUuid).stream().map(TagInventory::tag).toList()),
+                VmSpecSettings.cdroms(values));
     }
+
+    /** @param n a NIC @return what its hypervisor needs of it */
+    public VmSpec.Nic nicSpec(VmNicEntity n) {
+        L3NetworkInventory l3 = networks.l3Network(n.getL3NetworkUuid()).orElse(null);
+        L2NetworkInventory l2 = l3 == null ? null : networks.l2Network(l3.l2NetworkUuid()).orElse(null);
+        return new VmSpec.Nic(n.getUuid(), n.getMac(), n.getIp(), n.getL3NetworkUuid(),
+                l2 == null ? null : l2.type(), l2 == null ? null : l2.physicalInterface(),
+                l2 == null ? null : (l2.vlan() != null ? l2.vlan() : l2.vni()), l3 == null ? 1500 : l3.mtu(),
+                n.getDeviceId());
+    }
+
+    /** @param settings the VM settings store (boot order, console password, ISO), set by Blueprint */
+    public void setSettings(VmSettings settings) { this.settings = settings; }
+
+    /** @return the VM settings store */
+    public VmSettings settings() { return settings; }
 
     /** Starts a VM on a host through the host's hypervisor backend. */
     public void startOn(String vmUuid, String hostUuid) throws Exception {

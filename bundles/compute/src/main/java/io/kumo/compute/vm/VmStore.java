@@ -127,6 +127,10 @@ public class VmStore {
                 .setParameter("m", mac).setMaxResults(1).getResultList().isEmpty();
     }
 
+    /** @param uuid a NIC @return it, or null */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public VmNicEntity findNic(String uuid) { return em.find(VmNicEntity.class, uuid); }
+
     /** @param uuid a NIC to remove @return true if it existed */
     public boolean deleteNic(String uuid) {
         return em.createQuery("DELETE FROM VmNicEntity n WHERE n.uuid = :u").setParameter("u", uuid).executeUpdate() > 0;

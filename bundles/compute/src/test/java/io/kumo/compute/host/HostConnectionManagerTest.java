@@ -157,6 +157,21 @@ class HostConnectionManagerTest {
     }
 
     @Test
+    void aBackendReportingTheConnectionLostDisconnectsAtOnceAndPingsReconnect() {
+        String uuid = addAlive(1);
+        manager.resize(5);
+        manager.resync();
+        manager.reportDisconnected(HostTestSupport.uuid(99), "unknown host: ignored");
+        manager.reportDisconnected(uuid, "libvirtd restarted");
+        assertEquals("Disconnected", store.find(uuid).getStatus(), "no ping failure needed");
+        assertEquals(1, events.published.size());
+        manager.reportDisconnected(uuid, "again");
+        assertEquals(1, events.published.size(), "already Disconnected: nothing announced");
+        turns(5);
+        assertEquals("Connected", store.find(uuid).getStatus(), "the next answered ping reconnects it");
+    }
+
+    @Test
     void hostEventsKeepTheHostsInMemoryUpToDate() {
         manager.resize(5);
         manager.resync();

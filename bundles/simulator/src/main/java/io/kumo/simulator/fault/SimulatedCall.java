@@ -50,7 +50,21 @@ public enum SimulatedCall {
     /** {@code PrimaryStorageBackend.deleteSnapshot}. */
     DELETE_SNAPSHOT("deleteSnapshot"),
     /** {@code PrimaryStorageBackend.connectHost}. */
-    CONNECT_HOST("connectHost");
+    CONNECT_HOST("connectHost"),
+    /** {@code HypervisorBackend.attachNic}. */
+    ATTACH_NIC("attachNic"),
+    /** {@code HypervisorBackend.detachNic}. */
+    DETACH_NIC("detachNic"),
+    /** {@code HypervisorBackend.changeCdrom}. */
+    CHANGE_CDROM("changeCdrom"),
+    /** {@code HypervisorBackend.changeCpuMemory}. */
+    CHANGE_CPU_MEMORY("changeCpuMemory"),
+    /** {@code HypervisorBackend.consoleEndpoint}. */
+    CONSOLE_ENDPOINT("consoleEndpoint"),
+    /** {@code PrimaryStorageBackend.cacheImage}. */
+    CACHE_IMAGE("cacheImage"),
+    /** {@code BackupStorageBackend.exportImage}. */
+    EXPORT_IMAGE("exportImage");
 
     private final String wireName;
 

@@ -2,6 +2,7 @@ package io.kumo.simulator.host;
 
 import io.kumo.api.hypervisor.HostFacts;
 import io.kumo.api.hypervisor.VmPowerState;
+import io.kumo.api.hypervisor.VmSpec;
 import io.kumo.simulator.SimulatorException;
 
 import java.util.Map;
@@ -16,6 +17,8 @@ public final class SimulatedHost {
     private final Map<String, VmPowerState> vms = new ConcurrentHashMap<>();
     /** The data volumes plugged into each VM. */
     private final Map<String, java.util.Set<String>> disks = new ConcurrentHashMap<>();
+    /** What each VM was started with, changed by hot-plugs: what a test reads back (never its console password). */
+    private final Map<String, VmSpec> specs = new ConcurrentHashMap<>();
     private volatile HostFacts facts;
     private volatile boolean poweredOn = true;
 
@@ -119,6 +122,18 @@ public final class SimulatedHost {
         java.util.Set<String> plugged = disks.computeIfAbsent(vmUuid, v -> ConcurrentHashMap.newKeySet());
         if (in ? !plugged.add(volumeUuid) : !plugged.remove(volumeUuid)) {
             throw new SimulatorException("volume " + volumeUuid + " is " + (in ? "already" : "not") + " plugged into VM " + vmUuid);
+        }
+    }
+
+    /** @param vmUuid a VM @return the spec it runs with here, if any */
+    public java.util.Optional<VmSpec> spec(String vmUuid) { return java.util.Optional.ofNullable(specs.get(vmUuid)); }
+
+    /** @param spec what a VM runs with now (null removes it) @param vmUuid the VM */
+    void spec(String vmUuid, VmSpec spec) {
+        if (spec == null) {
+            specs.remove(vmUuid);
+        } else {
+            specs.put(vmUuid, spec);
         }
     }
 

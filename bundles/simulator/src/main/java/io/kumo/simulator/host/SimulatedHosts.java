@@ -1,8 +1,12 @@
 package io.kumo.simulator.host;
 
+import io.kumo.api.hypervisor.ConsoleEndpoint;
 import io.kumo.api.hypervisor.HostFacts;
+import io.kumo.api.hypervisor.HypervisorEventSink;
+import io.kumo.api.hypervisor.VmPowerState;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Every host the simulator knows in this JVM, by uuid. */
 public class SimulatedHosts {
     private final Map<String, SimulatedHost> hosts = new ConcurrentHashMap<>();
+    private volatile List<HypervisorEventSink> eventSinks = List.of();
+    private volatile ConsoleEndpoint console = new ConsoleEndpoint("vnc", "127.0.0.1", 5900);
 
     /**
      * Records a host's facts when it connects, keeping its VMs and power state if it was known.
@@ -50,7 +56,12 @@ public class SimulatedHosts {
 
     /** @param uuid a known host to power off (its VMs stop) @return false if unknown */
     public boolean powerOff(String uuid) {
-        return get(uuid).map(h -> { h.powerOff(); return true; }).orElse(false);
+        return get(uuid).map(h -> {
+            h.powerOff();
+            // the backend notices its connection drop at once, as libvirt's keep-alive would
+            eventSinks.forEach(sink -> sink.hostDisconnected(uuid, "simulated power cut (PowerOffSimulatorHost)"));
+            return true;
+        }).orElse(false);
     }
 
     /** @param uuid a known host to power on @return false if unknown */
@@ -72,9 +83,27 @@ public class SimulatedHosts {
     public Optional<String> killVm(String vmUuid) {
         for (SimulatedHost host : hosts.values()) {
             if (host.kill(vmUuid)) {
+                // a host without power reports nothing; Kumo reads the VM's state when it reconnects
+                for (HypervisorEventSink sink : host.poweredOn() ? eventSinks : List.<HypervisorEventSink>of()) {
+                    sink.vmStateChanged(host.uuid(), vmUuid, VmPowerState.Stopped, "killed outside Kumo (KillSimulatorVm)");
+                }
                 return Optional.of(host.uuid());
             }
         }
         return Optional.empty();
+    }
+
+    /** @param sinks the kernel's event sinks (a Blueprint reference list), told of VMs killed behind Kumo's back */
+    public void setEventSinks(List<HypervisorEventSink> sinks) { this.eventSinks = sinks == null ? List.of() : sinks; }
+
+    /** @return where VM consoles listen (set by ConfigureSimulatorConsole) */
+    public ConsoleEndpoint console() { return console; }
+
+    /** @param endpoint where every simulated VM's console listens from now on */
+    public void console(ConsoleEndpoint endpoint) { this.console = endpoint; }
+
+    /** @param vmUuid a VM @return the host that knows it, if any */
+    public Optional<SimulatedHost> hostOf(String vmUuid) {
+        return hosts.values().stream().filter(h -> h.vmState(vmUuid) != VmPowerState.Absent).findFirst();
     }
 }

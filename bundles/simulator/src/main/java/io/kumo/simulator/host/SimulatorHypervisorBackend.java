@@ -1,5 +1,6 @@
 package io.kumo.simulator.host;
 
+import io.kumo.api.hypervisor.ConsoleEndpoint;
 import io.kumo.api.hypervisor.HostConnection;
 import io.kumo.api.hypervisor.HostFacts;
 import io.kumo.api.hypervisor.HypervisorBackend;
@@ -116,6 +117,7 @@ public class SimulatorHypervisorBackend implements HypervisorBackend {
         });
         hosts.getOrCreate(host.hostUuid()).disks(vm.vmUuid(),
                 vm.disks().stream().filter(d -> !d.root()).map(VmSpec.Disk::volumeUuid).toList());
+        hosts.getOrCreate(host.hostUuid()).spec(vm.vmUuid(), vm);
     }
 
     @Override
@@ -162,11 +164,79 @@ public class SimulatorHypervisorBackend implements HypervisorBackend {
         }
         to.transition(vm.vmUuid(), current -> state);
         from.transition(vm.vmUuid(), current -> VmPowerState.Absent);
+        to.spec(vm.vmUuid(), from.spec(vm.vmUuid()).orElse(vm));
+        from.spec(vm.vmUuid(), null);
     }
 
     @Override
     public void destroyVm(HostConnection host, VmSpec vm) throws SimulatorException {
         onVm(SimulatedCall.DESTROY_VM, host, vm, current -> VmPowerState.Absent);
+        hosts.getOrCreate(host.hostUuid()).spec(vm.vmUuid(), null);
+    }
+
+    @Override
+    public void attachNic(HostConnection host, VmSpec vm, VmSpec.Nic nic) throws SimulatorException {
+        SimulatedHost h = running(SimulatedCall.ATTACH_NIC, host, vm, "hot-plug a NIC into");
+        VmSpec now = h.spec(vm.vmUuid()).orElse(vm);
+        java.util.List<VmSpec.Nic> nics = new java.util.ArrayList<>(now.nics());
+        nics.removeIf(n -> n.nicUuid().equals(nic.nicUuid()));
+        nics.add(nic);
+        h.spec(vm.vmUuid(), with(now, now.cpuNum(), now.memory(), nics, now.cdroms()));
+    }
+
+    @Override
+    public void detachNic(HostConnection host, VmSpec vm, VmSpec.Nic nic) throws SimulatorException {
+        SimulatedHost h = running(SimulatedCall.DETACH_NIC, host, vm, "unplug a NIC from");
+        VmSpec now = h.spec(vm.vmUuid()).orElse(vm);
+        java.util.List<VmSpec.Nic> nics = new java.util.ArrayList<>(now.nics());
+        nics.removeIf(n -> n.nicUuid().equals(nic.nicUuid()));
+        h.spec(vm.vmUuid(), with(now, now.cpuNum(), now.memory(), nics, now.cdroms()));
+    }
+
+    @Override
+    public void changeCdrom(HostConnection host, VmSpec vm, VmSpec.Cdrom cdrom) throws SimulatorException {
+        SimulatedHost h = running(SimulatedCall.CHANGE_CDROM, host, vm, "change the CD-ROM of");
+        VmSpec now = h.spec(vm.vmUuid()).orElse(vm);
+        java.util.List<VmSpec.Cdrom> drives = new java.util.ArrayList<>(now.cdroms());
+        drives.removeIf(d -> d.deviceId() == cdrom.deviceId());
+        drives.add(cdrom);
+        drives.sort(java.util.Comparator.comparingInt(VmSpec.Cdrom::deviceId));
+        h.spec(vm.vmUuid(), with(now, now.cpuNum(), now.memory(), now.nics(), drives));
+    }
+
+    /** Grows vCPUs and memory live; shrinking is not supported live (as on most hypervisors). */
+    @Override
+    public void changeCpuMemory(HostConnection host, VmSpec vm, int cpuNum, long memory) throws SimulatorException {
+        SimulatedHost h = running(SimulatedCall.CHANGE_CPU_MEMORY, host, vm, "change the CPU and memory of");
+        VmSpec now = h.spec(vm.vmUuid()).orElse(vm);
+        if (cpuNum < now.cpuNum() || memory < now.memory()) {
+            throw new Unsupported("shrinking the vCPUs or memory of a running VM (simulator hosts only grow them live);"
+                    + " stop the VM, change it, and start it again");
+        }
+        h.spec(vm.vmUuid(), with(now, cpuNum, memory, now.nics(), now.cdroms()));
+    }
+
+    @Override
+    public ConsoleEndpoint consoleEndpoint(HostConnection host, VmSpec vm) throws SimulatorException {
+        running(SimulatedCall.CONSOLE_ENDPOINT, host, vm, "open the console of");
+        return hosts.console();
+    }
+
+    private SimulatedHost running(SimulatedCall call, HostConnection host, VmSpec vm, String verb) throws SimulatorException {
+        faults.apply(call, LABEL, host.hostUuid(), vm.vmUuid());
+        SimulatedHost h = hosts.getOrCreate(host.hostUuid());
+        h.requirePoweredOn();
+        VmPowerState state = h.vmState(vm.vmUuid());
+        if (state != VmPowerState.Running && state != VmPowerState.Paused) {
+            throw refused(vm, host, state, verb, "start it first");
+        }
+        return h;
+    }
+
+    private static VmSpec with(VmSpec s, int cpuNum, long memory, java.util.List<VmSpec.Nic> nics,
+                               java.util.List<VmSpec.Cdrom> cdroms) {
+        return new VmSpec(s.vmUuid(), s.name(), s.hostUuid(), cpuNum, memory, s.platform(), s.disks(), nics,
+                s.properties(), cdroms);
     }
 
     @Override

@@ -83,4 +83,11 @@ public class SimulatorBackupStorageBackend implements BackupStorageBackend {
         faults.apply(SimulatedCall.DELETE_IMAGE, storages.label(), storage.uuid(), null);
         storages.get(storage.uuid()).remove(installPath);
     }
+
+    /** Exports an image: a fake {@code http://127.0.0.1/simulator-exports/...} URL (nothing serves it). */
+    @Override
+    public String exportImage(BackupStorageInventory storage, String installPath, String imageUuid) throws SimulatorException {
+        faults.apply(SimulatedCall.EXPORT_IMAGE, storages.label(), storage.uuid(), imageUuid);
+        return "http://127.0.0.1/simulator-exports/" + storage.uuid() + "/" + imageUuid;
+    }
 }

@@ -126,4 +126,12 @@ public class SimulatorPrimaryStorageBackend implements PrimaryStorageBackend {
     private static String volumeOf(String installPath) {
         return installPath == null ? null : installPath.substring(installPath.lastIndexOf('/') + 1);
     }
+
+    /** Caches an image for a host: at {@code simulator://<storageUuid>/imagecache/<imageUuid>}, taking no space. */
+    @Override
+    public String cacheImage(PrimaryStorageInventory storage, HostConnection host, io.kumo.api.image.ImageInventory image,
+                             String imageInstallPath) throws SimulatorException {
+        faults.apply(SimulatedCall.CACHE_IMAGE, storages.label(), storage.uuid(), image.uuid());
+        return "simulator://" + storage.uuid() + "/imagecache/" + image.uuid();
+    }
 }

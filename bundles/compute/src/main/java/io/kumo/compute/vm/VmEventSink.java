@@ -86,6 +86,7 @@ public class VmEventSink implements HypervisorEventSink {
         }
         if (VmStates.STOPPED.equals(next)) {
             vms.releaseHostOf(vmUuid);
+            removeFromHost(vmUuid, hostUuid);
         }
         vms.vms().update(vmUuid, v -> v.setState(next));
         LOG.warn("VM {} changed from {} to {} outside Kumo on host {}: {}", vmUuid, old, next, hostUuid,
@@ -93,5 +94,14 @@ public class VmEventSink implements HypervisorEventSink {
         VmInstanceInventory inv = vms.vms().inventory(vmUuid);
         vms.events().publish(new ResourceEvent(EventType.STATE_CHANGED, VmInstanceInventory.RESOURCE_TYPE, vmUuid, inv, old,
                 next, null, null));
+    }
+
+    /** A VM stopped behind Kumo's back leaves nothing on its host, as a stop through Kumo does; the next start re-places it. */
+    private void removeFromHost(String vmUuid, String hostUuid) {
+        try {
+            vms.destroyOn(vmUuid, hostUuid);
+        } catch (Exception e) {
+            LOG.warn("VM {} stopped outside Kumo; could not remove it from host {}: {}", vmUuid, hostUuid, e.getMessage());
+        }
     }
 }

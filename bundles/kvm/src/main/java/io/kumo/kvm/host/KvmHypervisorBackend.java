@@ -230,8 +230,15 @@ public class KvmHypervisorBackend implements HypervisorBackend, AutoCloseable {
         }
     }
 
+    /** Stops the domain, then undefines it: a stopped VM leaves nothing on its host, its next start may be elsewhere. */
     @Override
     public void stopVm(HostConnection host, VmSpec vm, boolean force) throws KvmException {
+        powerOff(host, vm, force);
+        destroyVm(host, vm);
+    }
+
+    /** Shuts the domain down (ACPI, then destroy after the host's stop timeout) or destroys it at once. */
+    private void powerOff(HostConnection host, VmSpec vm, boolean force) throws KvmException {
         Connect c = connections.get(host);
         KvmHostSettings settings = KvmHostSettings.of(host);
         try {

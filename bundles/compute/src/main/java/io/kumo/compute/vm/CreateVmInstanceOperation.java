@@ -13,7 +13,6 @@ import io.kumo.api.image.ImageInventory;
 import io.kumo.api.image.ImageService;
 import io.kumo.api.job.Flow;
 import io.kumo.api.job.StepContext;
-import io.kumo.api.network.IpAllocation;
 import io.kumo.api.network.L3NetworkInventory;
 import io.kumo.api.offering.DiskOfferingInventory;
 import io.kumo.api.offering.HostAllocatorStrategy;
@@ -46,7 +45,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * {@code POST /vm-instances}: creates a VM. Steps, each undone exactly on failure: persist-vm, allocate-host,
@@ -372,45 +370,14 @@ public class CreateVmInstanceOperation implements AsyncOperation {
             l3s.put(l3, in.l3(l3));
         }
         Map<String, String> staticIps = staticIps(request, l3s);
-        String hypervisorType = vms.vms().find(uuid).getHypervisorType();
         List<String> used = new ArrayList<>();
         List<String> l3List = request.list("l3NetworkUuids");
         for (int i = 0; i < l3List.size(); i++) {
             String l3 = l3List.get(i);
-            String nicUuid = derivedUuid(uuid, "nic/" + i);
-            IpAllocation ip = vms.networks().allocateIp(l3, staticIps.get(l3), nicUuid);
-            used.add(ip.usedIpUuid());
+            VmNicEntity nic = VmNics.create(vms, uuid, derivedUuid(uuid, "nic/" + i), l3, staticIps.get(l3), i, null);
+            used.add(nic.getUsedIpUuid());
             ctx.put("usedIps", new ArrayList<>(used));
-            Timestamp now = new Timestamp(System.currentTimeMillis());
-            VmNicEntity nic = new VmNicEntity();
-            nic.setUuid(nicUuid);
-            nic.setVmInstanceUuid(uuid);
-            nic.setL3NetworkUuid(l3);
-            nic.setUsedIpUuid(ip.usedIpUuid());
-            nic.setIp(ip.ip());
-            nic.setNetmask(ip.netmask());
-            nic.setGateway(ip.gateway());
-            nic.setMac(freeMac());
-            nic.setHypervisorType(hypervisorType);
-            nic.setIpVersion(4);
-            nic.setDeviceId(i);
-            nic.setInternalName("vnic" + i);
-            nic.setCreateDate(now);
-            nic.setLastOpDate(now);
-            vms.vms().createNic(nic);
         }
-    }
-
-    private String freeMac() {
-        for (int attempt = 0; attempt < 16; attempt++) {
-            ThreadLocalRandom r = ThreadLocalRandom.current();
-            String mac = String.format("fa:%02x:%02x:%02x:%02x:%02x", r.nextInt(256), r.nextInt(256), r.nextInt(256),
-                    r.nextInt(256), r.nextInt(256));
-            if (!vms.vms().macTaken(mac)) {
-                return mac;
-            }
-        }
-        throw new ApiException(ErrorCode.CONFLICT, "could not find a free MAC address; retry");
     }
 
     private static String storageHostUuid(StepContext ctx) {

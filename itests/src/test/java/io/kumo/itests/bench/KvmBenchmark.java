@@ -46,6 +46,7 @@ class KvmBenchmark {
     private static final long MIB = 1L << 20;
 
     private Rest rest;
+    private KumoNode node;
     /** When each watched VM's qemu process was first seen (nanoTime), by VM uuid. */
     private final Map<String, Long> seen = new ConcurrentHashMap<>();
     private final Set<String> watched = ConcurrentHashMap.newKeySet();
@@ -74,7 +75,8 @@ class KvmBenchmark {
         watcher.setDaemon(true);
         watcher.start();
         StringBuilder md = new StringBuilder();
-        try (KumoNode node = KumoNode.install("kvm-bench").start()) {
+        try (KumoNode started = KumoNode.install("kvm-bench").start()) {
+            node = started;
             rest = node.rest().login();
             long deadline = System.currentTimeMillis() + 120_000;
             while (System.currentTimeMillis() < deadline && (rest.get("/vm-instances").status() == 404
@@ -268,12 +270,12 @@ class KvmBenchmark {
 
     private String created(String path, Map<String, ?> params) throws Exception {
         Rest.Reply r = rest.awaitJob(rest.post(path, params, List.of(), List.of()));
-        for (int i = 0; i < 120 && (r.status() == 404 || r.status() == 405) && !path.contains("/zones/"); i++) {
+        for (int i = 0; i < 480 && (r.status() == 404 || r.status() == 405) && !path.contains("/zones/"); i++) {
             Thread.sleep(250);
             r = rest.awaitJob(rest.post(path, params, List.of(), List.of()));
         }
         if (r.status() != 200) {
-            throw new AssertionError(path + ": " + r.raw());
+            throw new AssertionError(path + ": " + r.raw() + "\nnode log:\n" + node.logTail());
         }
         return r.body().path("inventory").path("uuid").asText();
     }

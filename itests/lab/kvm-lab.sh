@@ -11,17 +11,30 @@
 #   kvm-lab.sh restart-libvirtd I     restart the libvirtd of host I (its VMs keep running)
 #   kvm-lab.sh status [N]             print the URIs of the hosts whose libvirtd answers
 # Needs root, iproute2, util-linux (unshare, nsenter), libvirt-daemon-system, qemu-system-x86.
+#
+# Several labs run side by side when each has its own names (defaults in brackets):
+#   KUMO_KVM_LAB_NAME    namespace prefix, hosts are NAME-kvm-N [kumo]
+#   KUMO_KVM_LAB_BRIDGE  root-side bridge, at most 15 characters [NAMEkvm0, i.e. kumokvm0]
+#   KUMO_KVM_LAB_SUBNET  the /24 prefix of the lab network [10.252.0]
+#   KUMO_KVM_LAB         lab directory [/tmp/NAME-kvm-lab, i.e. /tmp/kumo-kvm-lab]
+#   KUMO_KVM_LAB_VETH    root-side veth prefix, at most 9 characters [kkvm for kumo, else NAME cut to 8 + v]
+# e.g. KUMO_KVM_LAB_NAME=bench KUMO_KVM_LAB_SUBNET=10.253.0 kvm-lab.sh start 1 → bench-kvm-1 at 10.253.0.11 on benchkvm0.
 set -euo pipefail
 
-LAB=${KUMO_KVM_LAB:-/tmp/kumo-kvm-lab}
-BRIDGE=kumokvm0
-PREFIX=10.252.0
+NAME=${KUMO_KVM_LAB_NAME:-kumo}
+[[ "$NAME" =~ ^[a-z][a-z0-9]{0,9}$ ]] || { echo "KUMO_KVM_LAB_NAME: 1 to 10 lowercase letters and digits" >&2; exit 2; }
+LAB=${KUMO_KVM_LAB:-/tmp/$NAME-kvm-lab}
+BRIDGE=${KUMO_KVM_LAB_BRIDGE:-${NAME}kvm0}
+PREFIX=${KUMO_KVM_LAB_SUBNET:-10.252.0}
+if [ "$NAME" = kumo ]; then VETH=${KUMO_KVM_LAB_VETH:-kkvm}; else VETH=${KUMO_KVM_LAB_VETH:-${NAME:0:8}v}; fi
+[ ${#BRIDGE} -le 15 ] || { echo "bridge name $BRIDGE is longer than 15 characters: set KUMO_KVM_LAB_BRIDGE" >&2; exit 2; }
+[[ "$PREFIX" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || { echo "KUMO_KVM_LAB_SUBNET: three octets, e.g. 10.253.0" >&2; exit 2; }
 CMD=${1:-}
 COUNT=${2:-2}
 
 ip_of() { echo "$PREFIX.$((10 + $1))"; }
 uri_of() { echo "qemu+tcp://$(ip_of "$1")/system"; }
-ns_of() { echo "kumo-kvm-$1"; }
+ns_of() { echo "$NAME-kvm-$1"; }
 answers() { timeout 5 virsh -q -c "$(uri_of "$1")" version >/dev/null 2>&1; }
 
 bridge_up() {
@@ -69,14 +82,14 @@ netns_up() {
     ip netns add "$ns"
   fi
   if ! ip -n "$ns" link show eth0 >/dev/null 2>&1; then
-    ip link del "kkvm$i" 2>/dev/null || true
-    ip link add "kkvm$i" type veth peer name "kkvm$i-ns"
-    ip link set "kkvm$i-ns" netns "$ns"
-    ip -n "$ns" link set "kkvm$i-ns" name eth0
+    ip link del "$VETH$i" 2>/dev/null || true
+    ip link add "$VETH$i" type veth peer name "$VETH$i-ns"
+    ip link set "$VETH$i-ns" netns "$ns"
+    ip -n "$ns" link set "$VETH$i-ns" name eth0
     ip -n "$ns" addr add "$(ip_of "$i")/24" dev eth0
     ip -n "$ns" link set eth0 up
     ip -n "$ns" link set lo up
-    ip link set "kkvm$i" master "$BRIDGE" up
+    ip link set "$VETH$i" master "$BRIDGE" up
   fi
   if ! ip -n "$ns" link show br_eth0 >/dev/null 2>&1; then
     ip -n "$ns" link add br_eth0 type bridge
@@ -133,7 +146,7 @@ stop_host() {
     [ -n "$pids" ] && kill -9 $pids 2>/dev/null || true
     ip netns del "$ns" || true
   fi
-  ip link del "kkvm$i" 2>/dev/null || true
+  ip link del "$VETH$i" 2>/dev/null || true
   # daemons outside the network namespace cannot exist, but be sure with the pid files
   for p in "$d/pids/libvirtd.pid" "$d/pids/virtlogd.pid"; do alive "$p" && kill -9 "$(cat "$p")" 2>/dev/null || true; done
   # mounts only lived in the daemons' mount namespaces: nothing to unmount here

@@ -14,13 +14,13 @@ package io.kumo.kvm.domain;
 public record DomainOptions(String domainType, String arch, String machine, int maxVcpus, long maxMemory,
                             String vncListen) {
     /** The defaults: TCG, x86_64, libvirt's default machine, room for 16 vCPUs, no extra memory, VNC on all addresses. */
-    public static final DomainOptions DEFAULTS = new DomainOptions("qemu", "x86_64", null, 16, 0, "0.0.0.0");
+    public static final DomainOptions DEFAULTS = new DomainOptions("qemu", "x86_64", null, 16, 0, "127.0.0.1");
 
     /** Canonical constructor: fills defaults for nulls. */
     public DomainOptions {
         domainType = domainType == null ? "qemu" : domainType;
         arch = arch == null ? "x86_64" : arch;
-        vncListen = vncListen == null ? "0.0.0.0" : vncListen;
+        vncListen = vncListen == null ? "127.0.0.1" : vncListen;
     }
 
     /** @return true when CD-ROMs go on SATA (q35 has no IDE); IDE otherwise */

@@ -20,7 +20,8 @@ import java.util.Map;
  *   <li>{@value #MACHINE}: the machine type ({@code pc}, {@code q35}...), default libvirt's</li>
  *   <li>{@value #MAX_VCPUS}: vCPUs a VM is defined with room for (online CPU change), default 16</li>
  *   <li>{@value #MAX_MEMORY}: memory in bytes a VM is defined with room for (balloon), default 0 (the VM's own)</li>
- *   <li>{@value #VNC_LISTEN}: the address VNC consoles listen on, default {@code 0.0.0.0}</li>
+ *   <li>{@value #VNC_LISTEN}: the address VNC consoles listen on; default the host's management IP (the address the
+ *   management node's console proxy reaches), {@code 127.0.0.1} for a local URI; never every interface unless set</li>
  *   <li>{@value #STOP_TIMEOUT}: seconds a graceful stop waits for the guest before powering it off, default 60</li>
  *   <li>{@value #CONNECT_TIMEOUT}: seconds to wait for libvirt to answer when connecting or pinging, default 30</li>
  *   <li>{@value #MIGRATE_UNSAFE}: {@code true} (default) to live-migrate even when libvirt cannot prove the disks
@@ -76,7 +77,10 @@ public record KvmHostSettings(String uri, DomainOptions domain, boolean autoDoma
         String machine = blankToNull(p.get(MACHINE));
         int maxVcpus = (int) number(p, MAX_VCPUS, 16, 1, 4096);
         long maxMemory = number(p, MAX_MEMORY, 0, 0, Long.MAX_VALUE);
-        String listen = p.getOrDefault(VNC_LISTEN, "0.0.0.0").trim();
+        String listen = blankToNull(p.get(VNC_LISTEN));
+        if (listen == null) {
+            listen = isLocal(uri) || host.managementIp() == null ? "127.0.0.1" : host.managementIp();
+        }
         long stop = number(p, STOP_TIMEOUT, 60, 0, 86_400);
         long connect = number(p, CONNECT_TIMEOUT, 30, 1, 3_600);
         boolean unsafe = !"false".equalsIgnoreCase(p.getOrDefault(MIGRATE_UNSAFE, "true").trim());

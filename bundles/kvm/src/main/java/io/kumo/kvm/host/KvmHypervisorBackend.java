@@ -75,8 +75,8 @@ public class KvmHypervisorBackend implements HypervisorBackend, AutoCloseable {
                     ParameterDescriptor.longParam(KvmHostSettings.MAX_MEMORY).range(0, Long.MAX_VALUE).withDefault("0")
                             .describedAs("memory in bytes each VM is started with room for (live memory change up to "
                                     + "this); 0 for the VM's own memory"),
-                    ParameterDescriptor.string(KvmHostSettings.VNC_LISTEN).maxLength(64).withDefault("0.0.0.0")
-                            .describedAs("the address VNC consoles listen on"),
+                    ParameterDescriptor.string(KvmHostSettings.VNC_LISTEN).maxLength(64)
+                            .describedAs("the address VNC consoles listen on (default: the management IP)"),
                     ParameterDescriptor.integer(KvmHostSettings.STOP_TIMEOUT).range(0, 86400).withDefault("60")
                             .describedAs("seconds a graceful stop waits for the guest before powering it off"),
                     ParameterDescriptor.integer(KvmHostSettings.CONNECT_TIMEOUT).range(1, 3600).withDefault("30")
@@ -313,6 +313,25 @@ public class KvmHypervisorBackend implements HypervisorBackend, AutoCloseable {
         }
     }
 
+    /**
+     * The domain's XML for the target: its VNC console listens on the target's address (the source's cannot be bound
+     * there). Includes the console password (secure XML), which never leaves libvirt's connection.
+     */
+    private static String graphicsListeningOn(Domain d, HostConnection source, HostConnection target)
+            throws LibvirtException, KvmException {
+        String from = KvmHostSettings.of(source).domain().vncListen();
+        String to = KvmHostSettings.of(target).domain().vncListen();
+        String xml = d.getXMLDesc(1 | 8); // VIR_DOMAIN_XML_SECURE | VIR_DOMAIN_XML_MIGRATABLE
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<graphics\\b.*?</graphics>", java.util.regex.Pattern.DOTALL)
+                .matcher(xml);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(m.group().replace("'" + from + "'", "'" + to + "'")));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
     @Override
     public void migrateVm(HostConnection source, HostConnection target, VmSpec vm) throws KvmException {
         Connect dst = connections.get(target);
@@ -325,7 +344,7 @@ public class KvmHypervisorBackend implements HypervisorBackend, AutoCloseable {
         String migrateUri = ip == null ? null : "tcp://" + (ip.contains(":") && !ip.startsWith("[") ? "[" + ip + "]" : ip);
         connections.expect(source.hostUuid(), vm.vmUuid(), VmPowerState.Absent);
         try {
-            Domain moved = d.migrate(dst, flags, null, migrateUri, 0);
+            Domain moved = d.migrate(dst, flags, graphicsListeningOn(d, source, target), null, migrateUri, 0);
             LOG.info("migrated VM {} from host {} to host {}", vm.vmUuid(), source.hostUuid(), target.hostUuid());
             if (moved != null) {
                 moved.free();

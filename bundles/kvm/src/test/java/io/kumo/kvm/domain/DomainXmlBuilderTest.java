@@ -173,7 +173,7 @@ class DomainXmlBuilderTest {
         Document d = parse(DomainXmlBuilder.domain(typical(), DomainOptions.DEFAULTS));
         assertEquals("vnc", x(d, "/domain/devices/graphics/@type"));
         assertEquals("yes", x(d, "/domain/devices/graphics/@autoport"));
-        assertEquals("0.0.0.0", x(d, "/domain/devices/graphics/listen/@address"));
+        assertEquals("127.0.0.1", x(d, "/domain/devices/graphics/listen/@address"));
         assertEquals("s3cret", x(d, "/domain/devices/graphics/@passwd"));
         assertEquals("qxl", x(d, "/domain/devices/video/model/@type"));
         assertEquals(DomainXmlBuilder.GUEST_AGENT_CHANNEL,

@@ -16,6 +16,7 @@ import io.kumo.api.operation.OperationRequest;
 import io.kumo.api.operation.OperationService;
 import io.kumo.api.operation.Submission;
 import io.kumo.api.operation.SyncOperation;
+import io.kumo.core.audit.AuditRecorder;
 import io.kumo.core.config.CoreGlobalConfigs;
 import io.kumo.core.json.Json;
 
@@ -38,20 +39,47 @@ public class OperationServiceImpl implements OperationService {
     private final MessageBus bus;
     private final GlobalConfigService config;
     private final LicenceService licences;
+    private final AuditRecorder audit;
 
-    /** Wires the service. */
+    /** Wires the service without an audit log (tests). */
     public OperationServiceImpl(OperationRegistry registry, ClusterService cluster, MessageBus bus, GlobalConfigService config,
                                 LicenceService licences) {
+        this(registry, cluster, bus, config, licences, null);
+    }
+
+    /** Wires the service; {@code audit} records every call, or null. */
+    public OperationServiceImpl(OperationRegistry registry, ClusterService cluster, MessageBus bus, GlobalConfigService config,
+                                LicenceService licences, AuditRecorder audit) {
         this.registry = registry;
         this.cluster = cluster;
         this.bus = bus;
         this.config = config;
         this.licences = licences;
+        this.audit = audit;
     }
 
+    /** Runs the call and audits it, whatever its outcome. */
     @Override
     public Submission submit(String operation, Map<String, Object> rawParams, List<String> systemTags, List<String> userTags,
                              Caller caller) {
+        long start = System.currentTimeMillis();
+        Submission submission = null;
+        Throwable failure = null;
+        try {
+            submission = submitUnaudited(operation, rawParams, systemTags, userTags, caller);
+            return submission;
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            throw e;
+        } finally {
+            if (audit != null) {
+                audit.record(operation, rawParams, systemTags, userTags, caller, start, submission, failure);
+            }
+        }
+    }
+
+    private Submission submitUnaudited(String operation, Map<String, Object> rawParams, List<String> systemTags,
+                                       List<String> userTags, Caller caller) {
         Operation op = registry.find(operation).orElseThrow(() -> new ApiException(ErrorCode.NO_SUCH_API,
                 "no operation " + operation + " is registered now; list them with kumo:operations or GET /zstack/v1/openapi.json"));
         OperationDescriptor d = op.descriptor();

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /** Persists audit records (AuditVO) and reads them and the operation log (the OperationLogVO view). */
 @Transactional
-public class AuditStore implements AuditWriter.Sink {
+public class AuditStore implements AuditSink {
     /** The result of an asynchronous operation whose job has not ended yet. */
     public static final String RUNNING = "Running";
     /** The result of a successful call. */

@@ -22,16 +22,7 @@ public class AuditWriter {
     private static final int WRITE_ATTEMPTS = 3;
     private static final long STOP_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
-    /** Where records go. */
-    public interface Sink {
-        /** @param batch records to insert in one transaction */
-        void write(List<AuditEntity> batch);
-
-        /** Completes the records of asynchronous operations whose jobs have ended. */
-        void completeJobs();
-    }
-
-    private final Sink sink;
+    private final AuditSink sink;
     private final BlockingQueue<AuditEntity> queue;
     private final long flushMillis;
     private final int batchSize;
@@ -41,7 +32,7 @@ public class AuditWriter {
     private Thread thread;
 
     /** The node's writer: 10,000 queued records, a batch every 200 ms or 500 records, callers wait up to 5 s. */
-    public AuditWriter(Sink sink) { this(sink, 10_000, 200, 500, 5_000); }
+    public AuditWriter(AuditSink sink) { this(sink, 10_000, 200, 500, 5_000); }
 
     /**
      * @param sink        where batches go
@@ -50,7 +41,7 @@ public class AuditWriter {
      * @param batchSize   records per batch at most
      * @param offerMillis how long a caller waits for room in a full queue
      */
-    public AuditWriter(Sink sink, int capacity, long flushMillis, int batchSize, long offerMillis) {
+    public AuditWriter(AuditSink sink, int capacity, long flushMillis, int batchSize, long offerMillis) {
         this.sink = sink;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.flushMillis = flushMillis;

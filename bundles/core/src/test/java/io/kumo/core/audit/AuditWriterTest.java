@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AuditWriterTest {
     /** Records batches; can hold the writer thread inside a write. */
-    static final class Sink implements AuditWriter.Sink {
+    static final class Sink implements AuditSink {
         final List<List<String>> batches = Collections.synchronizedList(new ArrayList<>());
         final AtomicInteger completions = new AtomicInteger();
         volatile CountDownLatch gate;
@@ -120,7 +120,7 @@ class AuditWriterTest {
     void aFailingWriteIsRetried() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         List<String> written = Collections.synchronizedList(new ArrayList<>());
-        AuditWriter w = new AuditWriter(new AuditWriter.Sink() {
+        AuditWriter w = new AuditWriter(new AuditSink() {
             @Override public void write(List<AuditEntity> batch) {
                 if (calls.incrementAndGet() == 1) {
                     throw new IllegalStateException("database down");

@@ -78,15 +78,33 @@ public class SessionManager implements AuthenticationService, ResourceEventListe
         if (account == null || !PasswordHasher.matches(password, account.getPasswordHash())) {
             throw new ApiException(ErrorCode.WRONG_CREDENTIALS, "wrong account name or password; the password is sent as its SHA-512 hex digest");
         }
+        return openSession(account.getUuid(), null);
+    }
+
+    /**
+     * Opens a session for an account without checking a password: for callers that authenticated the account
+     * another way (LDAP).
+     *
+     * @param accountUuid the account
+     * @param userUuid    the user inside the account, or null
+     * @return the new session
+     * @throws ApiException 401 if the account does not exist
+     */
+    public SessionInventory openSession(String accountUuid, String userUuid) {
+        AccountEntity account = accountUuid == null ? null : store.account(accountUuid);
+        if (account == null) {
+            throw new ApiException(ErrorCode.WRONG_CREDENTIALS, "the account " + accountUuid + " does not exist");
+        }
         long now = System.currentTimeMillis();
         long timeout = config.longValue(CoreGlobalConfigs.IDENTITY, CoreGlobalConfigs.SESSION_TIMEOUT);
         SessionEntity s = new SessionEntity();
         s.setUuid(Uuids.random());
         s.setAccountUuid(account.getUuid());
+        s.setUserUuid(userUuid);
         s.setCreateDate(new Timestamp(now));
         s.setExpiredDate(new Timestamp(now + timeout * 1000));
         store.createSession(s);
-        cache.put(s.getUuid(), new CachedSession(account.getUuid(), account.getName(), null, isAdmin(account), s.getExpiredDate().getTime()));
+        cache.put(s.getUuid(), new CachedSession(account.getUuid(), account.getName(), userUuid, isAdmin(account), s.getExpiredDate().getTime()));
         return s.toInventory();
     }
 

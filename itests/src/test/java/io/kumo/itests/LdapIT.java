@@ -150,12 +150,12 @@ class LdapIT {
         assertNotEquals(200, ldapLogin("alice", "alice-secret").status());
 
         // update and delete the server
-        Rest.Reply renamed = rest.awaitJob(rest.put("/ldap/servers/" + serverUuid + "/actions", "updateLdapServer",
+        Rest.Reply renamed = rest.awaitJob(rest.put("/ldap/servers/" + serverUuid, "updateLdapServer",
                 Map.of("name", "lab2", "usernameProperty", "cn")));
         assertEquals(200, renamed.status(), renamed.raw());
         assertEquals("lab2", renamed.body().path("inventory").path("name").asText());
         assertEquals("cn", renamed.body().path("inventory").path("usernameProperty").asText());
-        assertEquals(400, rest.awaitJob(rest.put("/ldap/servers/" + serverUuid + "/actions", "updateLdapServer",
+        assertEquals(400, rest.awaitJob(rest.put("/ldap/servers/" + serverUuid, "updateLdapServer",
                 Map.of("url", "ldaps://"))).status());
         assertEquals(200, rest.awaitJob(rest.delete("/ldap/servers/" + serverUuid)).status());
         assertEquals(0, rest.get("/ldap/servers").body().path("inventories").size());

@@ -10,7 +10,7 @@ import io.kumo.api.operation.ParameterDescriptor;
 import io.kumo.api.operation.RestBinding;
 
 /**
- * {@code PUT /ldap/servers/{ldapServerUuid}/actions {"updateLdapServer":{...}}}: changes a server; the new settings are
+ * {@code PUT /ldap/servers/{ldapServerUuid} {"updateLdapServer":{...}}}: changes a server; the new settings are
  * checked by binding to the server before they are stored.
  */
 public class UpdateLdapServerOperation extends ExistingResourceOperation {
@@ -27,7 +27,7 @@ public class UpdateLdapServerOperation extends ExistingResourceOperation {
             .param(ParameterDescriptor.string("password").range(1, 1024).asSecret().describedAs("new bind password"))
             .param(ParameterDescriptor.string("encryption").oneOf("None", "TLS").describedAs("None or TLS"))
             .param(ParameterDescriptor.string("usernameProperty").range(1, 64).describedAs("attribute holding login names"))
-            .rest(RestBinding.put("/ldap/servers/{ldapServerUuid}/actions", "updateLdapServer"))
+            .rest(RestBinding.put("/ldap/servers/{ldapServerUuid}", "updateLdapServer"))
             .build();
 
     private final LdapStore store;

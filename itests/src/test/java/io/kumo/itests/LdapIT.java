@@ -24,7 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LdapIT {
-    private static final String ADMIN_ACCOUNT = "36c27e8ff05c4780bf6d2fa65700f22e";
     private static final String SUFFIX = "dc=kumo,dc=test";
     private Path script;
     private String url;
@@ -99,17 +98,25 @@ class LdapIT {
         Rest.Reply probe = rest.get("/ldap/servers", "q", "password=admin-secret");
         assertEquals(400, probe.status(), "the password cannot be guessed through queries: " + probe.raw());
 
-        // bind alice to an account; unknown users cannot be bound
-        Rest.Reply ghost = rest.awaitJob(rest.post("/ldap/bindings", Map.of("ldapUid", "carol", "accountUuid", ADMIN_ACCOUNT), List.of(), List.of()));
+        // a normal account for LDAP users
+        Rest.Reply account = rest.post("/accounts", Map.of("name", "ldap-tenant", "password", Rest.sha512("tenant-pw")), List.of(), List.of());
+        assertEquals(200, account.status(), account.raw());
+        String tenant = account.body().path("inventory").path("uuid").asText();
+
+        // bind alice to it; unknown users and the admin account cannot be bound
+        Rest.Reply admin = rest.awaitJob(rest.post("/ldap/bindings", Map.of("ldapUid", "alice", "accountUuid", "36c27e8ff05c4780bf6d2fa65700f22e"), List.of(), List.of()));
+        assertEquals(400, admin.status(), admin.raw());
+        assertEquals("LDAP.1005", admin.errorCode());
+        Rest.Reply ghost = rest.awaitJob(rest.post("/ldap/bindings", Map.of("ldapUid", "carol", "accountUuid", tenant), List.of(), List.of()));
         assertEquals(400, ghost.status(), ghost.raw());
         assertEquals("LDAP.1002", ghost.errorCode());
-        Rest.Reply injected = rest.awaitJob(rest.post("/ldap/bindings", Map.of("ldapUid", "*", "accountUuid", ADMIN_ACCOUNT), List.of(), List.of()));
+        Rest.Reply injected = rest.awaitJob(rest.post("/ldap/bindings", Map.of("ldapUid", "*", "accountUuid", tenant), List.of(), List.of()));
         assertEquals(400, injected.status(), "a wildcard is a name, not a filter: " + injected.raw());
-        Rest.Reply bound = rest.awaitJob(rest.post("/ldap/bindings", Map.of("ldapUid", "alice", "accountUuid", ADMIN_ACCOUNT), List.of(), List.of()));
+        Rest.Reply bound = rest.awaitJob(rest.post("/ldap/bindings", Map.of("ldapUid", "alice", "accountUuid", tenant), List.of(), List.of()));
         assertEquals(200, bound.status(), bound.raw());
         String bindingUuid = bound.body().path("inventory").path("uuid").asText();
         assertEquals(serverUuid, bound.body().path("inventory").path("ldapServerUuid").asText());
-        Rest.Reply twice = rest.awaitJob(rest.post("/ldap/bindings", Map.of("ldapUid", "alice", "accountUuid", ADMIN_ACCOUNT), List.of(), List.of()));
+        Rest.Reply twice = rest.awaitJob(rest.post("/ldap/bindings", Map.of("ldapUid", "alice", "accountUuid", tenant), List.of(), List.of()));
         assertEquals(409, twice.status(), twice.raw());
         assertEquals(1, rest.get("/ldap/bindings", "q", "ldapUid=alice").body().path("inventories").size());
 
@@ -117,10 +124,15 @@ class LdapIT {
         Rest.Reply login = ldapLogin("alice", "alice-secret");
         assertEquals(200, login.status(), login.raw());
         String session = login.body().path("inventory").path("uuid").asText();
-        assertEquals(ADMIN_ACCOUNT, login.body().path("inventory").path("accountUuid").asText());
+        assertEquals(tenant, login.body().path("inventory").path("accountUuid").asText());
         Rest alice = new Rest(rest.base());
         alice.useSession(session);
-        assertEquals(200, alice.get("/zones").status());
+        Rest.Reply mine = alice.get("/accounts");
+        assertEquals(200, mine.status(), mine.raw());
+        assertEquals("ldap-tenant", mine.body().path("inventories").get(0).path("name").asText());
+        // LDAP management is for administrators only
+        assertEquals(403, alice.get("/ldap/servers").status());
+        assertEquals(403, alice.awaitJob(alice.post("/ldap/bindings", Map.of("ldapUid", "bob", "accountUuid", tenant), List.of(), List.of())).status());
 
         // wrong password, injection, unbound user: 401 with a clear message
         Rest.Reply wrong = ldapLogin("alice", "nope");

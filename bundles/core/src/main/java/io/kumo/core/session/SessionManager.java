@@ -20,8 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Logs accounts in and authenticates sessions. Sessions are cached in memory (authenticating a call costs no database
- * access) and evicted on every node when they are logged out. Until the identity module, the built-in admin account
- * (password {@value #DEFAULT_ADMIN_PASSWORD}) is the only account.
+ * access) and evicted on every node when they are logged out. A new installation has the built-in admin account
+ * (password {@value #DEFAULT_ADMIN_PASSWORD}); accounts and users are managed in {@code io.kumo.core.identity}.
  */
 public class SessionManager implements AuthenticationService, ResourceEventListener {
     /** The resource type of session events. */
@@ -82,18 +82,16 @@ public class SessionManager implements AuthenticationService, ResourceEventListe
     }
 
     /**
-     * Opens a session for an account without checking a password: for callers that authenticated the account
-     * another way (LDAP).
+     * Opens a session for an account, or a user of it, whose credentials were checked by the caller.
      *
      * @param accountUuid the account
-     * @param userUuid    the user inside the account, or null
+     * @param userUuid    the user inside it, or null for the account itself
      * @return the new session
-     * @throws ApiException 401 if the account does not exist
      */
     public SessionInventory openSession(String accountUuid, String userUuid) {
-        AccountEntity account = accountUuid == null ? null : store.account(accountUuid);
+        AccountEntity account = store.account(accountUuid);
         if (account == null) {
-            throw new ApiException(ErrorCode.WRONG_CREDENTIALS, "the account " + accountUuid + " does not exist");
+            throw new ApiException(ErrorCode.WRONG_CREDENTIALS, "account " + accountUuid + " no longer exists");
         }
         long now = System.currentTimeMillis();
         long timeout = config.longValue(CoreGlobalConfigs.IDENTITY, CoreGlobalConfigs.SESSION_TIMEOUT);
@@ -116,6 +114,15 @@ public class SessionManager implements AuthenticationService, ResourceEventListe
             events.publish(new ResourceEvent(EventType.DELETED, RESOURCE_TYPE, sessionUuid, Map.of("uuid", sessionUuid), null, null, null, null));
         }
         return existed;
+    }
+
+    /** Ends sessions on every node, e.g. of an account or user being deleted. @param sessionUuids the sessions */
+    public void endSessions(java.util.Collection<String> sessionUuids) {
+        for (String uuid : sessionUuids) {
+            cache.remove(uuid);
+            store.deleteSession(uuid);
+            events.publish(new ResourceEvent(EventType.DELETED, RESOURCE_TYPE, uuid, Map.of("uuid", uuid), null, null, null, null));
+        }
     }
 
     /** @param sessionUuid a session @return true if it is valid now */

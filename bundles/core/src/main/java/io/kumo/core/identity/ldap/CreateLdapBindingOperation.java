@@ -43,6 +43,10 @@ public class CreateLdapBindingOperation implements AsyncOperation {
     @Override
     public void check(OperationRequest request) {
         LdapManager.requireAdmin(request);
+        if (io.kumo.api.operation.Caller.ADMIN_ACCOUNT_UUID.equals(request.string("accountUuid"))) {
+            throw new ApiException(LdapErrors.CANNOT_BIND_ADMIN, "the admin account cannot be bound to an LDAP user (as in ZStack); "
+                    + "create a normal account (POST /zstack/v1/accounts) and bind the user to it");
+        }
         ldap.requireAccount(request.string("accountUuid"));
         requireNotBound(ldap.serverFor(request.string("ldapServerUuid")), request.string("ldapUid"));
     }

@@ -30,7 +30,8 @@ public final class Rest {
         @Override public String toString() { return status + " " + raw; }
     }
 
-    Rest(String base) { this.base = base; }
+    /** @param base the API base, e.g. {@code http://127.0.0.1:8080/zstack/v1} */
+    public Rest(String base) { this.base = base; }
 
     /** @return the API base URL, .../zstack/v1 */
     public String base() { return base; }

@@ -28,6 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What {@link OperationServiceImpl#submit} records through the {@link AuditRecorder}, for each outcome. */
 class AuditRecorderTest {
+    private final io.kumo.core.testing.Database db = io.kumo.core.testing.Database.h2();
+
+    @org.junit.jupiter.api.AfterEach
+    void close() { db.close(); }
     private static final Caller ADMIN = new Caller(Caller.ADMIN_ACCOUNT_UUID, "admin", null, "s", true, "rest", "127.0.0.1");
     private final List<AuditEntity> records = new ArrayList<>();
 
@@ -47,7 +51,10 @@ class AuditRecorderTest {
             @Override public boolean submit(AuditEntity record) { records.add(record); return true; }
         };
         AuditRecorder recorder = new AuditRecorder(registry, new FixedGlobalConfig(config), writer);
-        return new OperationServiceImpl(registry, null, null, null, null, recorder);
+        io.kumo.core.identity.ownership.OwnershipStore ownership = io.kumo.core.testing.Stores.ownership(db, null);
+        return new OperationServiceImpl(registry, null, null, null, null,
+                new io.kumo.core.identity.AuthorizationManager(io.kumo.core.testing.Stores.identities(db, null), ownership),
+                new io.kumo.core.identity.ownership.OwnershipManager(ownership), recorder);
     }
 
     private static SyncOperation op(OperationDescriptor d, Map<String, Object> result) {

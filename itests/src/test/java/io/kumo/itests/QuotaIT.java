@@ -37,6 +37,7 @@ class QuotaIT {
     private String l3;
     private String firstVm;
     private String secondVm;
+    private String dataVolume;
 
     @BeforeAll
     void boot() throws Exception {
@@ -220,7 +221,8 @@ class QuotaIT {
         long used = usage("volume.capacity")[1];
         assertEquals(2 * GIB, used, "the root volumes of the tenant's two VMs");
         setQuota("volume.capacity", used + GIB);
-        ok(tenant.awaitJob(tenant.post("/volumes/data", Map.of("name", "d1", "diskSize", GIB), List.of(), List.of())));
+        dataVolume = ok(tenant.awaitJob(tenant.post("/volumes/data", Map.of("name", "d1", "diskSize", GIB), List.of(), List.of())))
+                .path("inventory").path("uuid").asText();
         assertEquals(1, usage("volume.data.num")[1]);
         long volumes = count(tenant, "/volumes");
         refused(tenant.awaitJob(tenant.post("/volumes/data", Map.of("name", "d2", "diskSize", 2 * GIB), List.of(), List.of())),
@@ -232,5 +234,25 @@ class QuotaIT {
         setQuota("volume.capacity", 100 * GIB);
         refused(tenant.awaitJob(tenant.post("/volumes/data", Map.of("name", "d3", "diskSize", GIB), List.of(), List.of())),
                 "volume.data.num", "limit 1", "used 1");
+    }
+
+    @Test
+    @Order(5)
+    void growingARunningVmOrAVolumeIsChecked() throws Exception {
+        String big = created(admin, "/instance-offerings", Map.of("name", "big", "cpuNum", 2, "memorySize", 2 * GIB)).path("uuid").asText();
+        ok(admin.put("/accounts/resources/actions", "shareResource", Map.of("resourceUuids", List.of(big), "accountUuids", List.of(tenantUuid))));
+        assertEquals(2 * GIB, usage("vm.memorySize")[1]);
+        refused(tenant.awaitJob(tenant.put("/vm-instances/" + firstVm + "/actions", "changeInstanceOffering",
+                Map.of("instanceOfferingUuid", big))), "vm.memorySize", "limit " + 2 * GIB, "asks for " + GIB + " more");
+        assertEquals(GIB, ok(tenant.get("/vm-instances/" + firstVm)).path("inventories").get(0).path("memorySize").asLong(),
+                "unchanged");
+
+        long capacity = usage("volume.capacity")[1];
+        setQuota("volume.capacity", capacity);
+        refused(tenant.awaitJob(tenant.put("/volumes/data/resize/" + dataVolume + "/actions", "resizeDataVolume",
+                Map.of("size", 2 * GIB))), "volume.capacity", "asks for " + GIB + " more");
+
+        // AddImage's image.num and image.size checks are not reached by a tenant here: a backup storage belongs to the
+        // admin and is not shareable, so the tenant's AddImage is refused by authorization (ID.1002) first
     }
 }

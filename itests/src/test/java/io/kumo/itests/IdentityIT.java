@@ -205,8 +205,10 @@ class IdentityIT {
     @Test
     @Order(4)
     void everyOperationIsAuthorizedAsItsAccessLevelSays() throws Exception {
-        String zone = ok(admin.awaitJob(admin.post("/zones", Map.of("name", unique("zone")), List.of(), List.of())))
-                .path("inventory").path("uuid").asText();
+        // the admin's resource every call names: an instance offering, never shared (a zone or a backup storage
+        // would pass as a placement hint)
+        String zone = ok(admin.awaitJob(admin.post("/instance-offerings", Map.of("name", unique("private"), "cpuNum", 1,
+                "memorySize", 1073741824L), List.of(), List.of()))).path("inventory").path("uuid").asText();
         String tenantName = unique("matrix");
         createAccount(tenantName, "pw");
         Rest tenant = logIn(tenantName, "pw");
@@ -247,7 +249,7 @@ class IdentityIT {
                 String asTenant = code(bus.call(Map.of("operation", name, "params", params, "session", tenant.session())));
                 boolean mustRefuse = access.equals("ADMIN") || access.equals("TENANT") && namesAResource;
                 if (mustRefuse != "ID.1002".equals(asTenant) && !(access.equals("AUTHENTICATED") && !"ID.1001".equals(asTenant))) {
-                    failures.add(name + " (" + access + ") as a tenant naming the admin's zone: " + asTenant);
+                    failures.add(name + " (" + access + ") as a tenant naming the admin's offering: " + asTenant);
                 }
                 tenantOps += access.equals("TENANT") ? 1 : 0;
                 String asDenied = code(bus.call(Map.of("operation", name, "params", params, "session", deniedSession)));

@@ -1,5 +1,5 @@
 /**
- * Authentication of callers and ownership of resources.
+ * Authentication of callers, ownership of resources and quotas per account.
  */
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package io.kumo.api.identity;

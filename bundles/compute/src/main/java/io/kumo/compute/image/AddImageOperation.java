@@ -21,6 +21,8 @@ import io.kumo.api.storage.ImageDownload;
 import io.kumo.api.tag.TagService;
 import io.kumo.api.tag.TagType;
 import io.kumo.compute.backend.Backends;
+import io.kumo.compute.quota.ComputeQuotas;
+import io.kumo.compute.quota.Quotas;
 import io.kumo.compute.storage.BackupStorageEntity;
 import io.kumo.compute.storage.BackupStorageManager;
 
@@ -28,6 +30,7 @@ import java.net.URI;
 import java.sql.Timestamp;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code POST /images}: adds an image from a URL. It is persisted as {@code Downloading}, downloaded onto every
@@ -61,6 +64,7 @@ public class AddImageOperation implements AsyncOperation {
     private final Backends backends;
     private final TagService tags;
     private final EventPublisher events;
+    private Quotas quotas = Quotas.NONE;
 
     /** Wires the operation. */
     public AddImageOperation(ImageStore store, BackupStorageManager backupStorage, Backends backends, TagService tags,
@@ -71,6 +75,9 @@ public class AddImageOperation implements AsyncOperation {
         this.tags = tags;
         this.events = events;
     }
+
+    /** @param quotas the quota checks of accounts, set by Blueprint (none: unlimited) */
+    public void setQuotas(Quotas quotas) { this.quotas = quotas == null ? Quotas.NONE : quotas; }
 
     @Override public OperationDescriptor descriptor() { return DESCRIPTOR; }
 
@@ -140,6 +147,8 @@ public class AddImageOperation implements AsyncOperation {
         if (store.exists(uuidOf(request))) {
             throw new ApiException(ErrorCode.CONFLICT, "an image with uuid " + uuidOf(request) + " already exists; omit resourceUuid to get a new one");
         }
+        // image.size is known only once downloaded: the check-image-size step checks it then
+        quotas.checkCreate(request, Map.of(ComputeQuotas.IMAGE_NUM, 1L));
     }
 
     @Override
@@ -172,6 +181,10 @@ public class AddImageOperation implements AsyncOperation {
             int index = i;
             flow.step("download-" + bs, ctx -> download(ctx, uuid, bs, index, bsUuids.size()), ctx -> undoDownload(ctx, bs));
         }
+        flow.step("check-image-size", ctx -> {
+            long actual = ((Number) ctx.get("actualSize")).longValue();
+            quotas.checkCreate(request, Map.of(ComputeQuotas.IMAGE_SIZE, actual > 0 ? actual : ((Number) ctx.get("size")).longValue()));
+        });
         flow.step("ready", ctx -> store.update(uuid, image -> {
             image.setStatus("Ready");
             image.setSize(((Number) ctx.get("size")).longValue());

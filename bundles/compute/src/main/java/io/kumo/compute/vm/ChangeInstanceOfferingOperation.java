@@ -10,6 +10,9 @@ import io.kumo.api.operation.OperationRequest;
 import io.kumo.api.operation.OperationResult;
 import io.kumo.api.operation.ParameterDescriptor;
 import io.kumo.api.operation.RestBinding;
+import io.kumo.compute.quota.ComputeQuotas;
+
+import java.util.Map;
 
 /**
  * {@code PUT /vm-instances/{vmInstanceUuid}/actions {"changeInstanceOffering":{"instanceOfferingUuid":...}}}: gives a VM
@@ -48,7 +51,13 @@ public class ChangeInstanceOfferingOperation extends VmChangeOperation {
     @Override
     public void check(OperationRequest request) {
         super.check(request);
-        offering(request);
+        InstanceOfferingInventory o = offering(request);
+        VmInstanceEntity vm = vms.require(vmUuid(request));
+        if (LIVE.contains(vm.getState())) {
+            // a running VM's growth counts against its owner's quotas; a stopped VM's counts when it starts
+            vms.quotas().checkFor(vm.getUuid(), request, Map.of(ComputeQuotas.VM_CPU_NUM, (long) o.cpuNum() - vm.getCpuNum(),
+                    ComputeQuotas.VM_MEMORY_SIZE, o.memorySize() - vm.getMemorySize()));
+        }
     }
 
     @Override

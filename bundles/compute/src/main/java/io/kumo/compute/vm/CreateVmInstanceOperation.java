@@ -36,6 +36,7 @@ import io.kumo.api.zone.ZoneService;
 import io.kumo.compute.placement.HostOrdering;
 import io.kumo.compute.placement.Placement;
 import io.kumo.compute.placement.PlacementRequest;
+import io.kumo.compute.quota.ComputeQuotas;
 import io.kumo.compute.volume.VolumeEntity;
 
 import java.nio.charset.StandardCharsets;
@@ -194,8 +195,23 @@ public class CreateVmInstanceOperation implements AsyncOperation {
                 throw ApiException.invalidArgument("system tag '" + tag + "': the mode is allocator::mode::hard or allocator::mode::soft");
             }
         }
+        checkQuotas(request, in);
         // refused at once when no host fits now; a concurrent create can still take the last place (then the job fails)
         vms.placement().candidates(placementRequest(in));
+    }
+
+    /** Refuses a VM that would take the caller's account over a quota: a running VM counts its vCPUs and memory. */
+    private void checkQuotas(OperationRequest request, Inputs in) {
+        Map<String, Long> asked = new HashMap<>();
+        asked.put(ComputeQuotas.VM_TOTAL_NUM, 1L);
+        if (!CREATE_STOPPED.equals(request.string("strategy"))) {
+            asked.put(ComputeQuotas.VM_NUM, 1L);
+            asked.put(ComputeQuotas.VM_CPU_NUM, (long) in.offering().cpuNum());
+            asked.put(ComputeQuotas.VM_MEMORY_SIZE, in.offering().memorySize());
+        }
+        asked.put(ComputeQuotas.VOLUME_DATA_NUM, (long) request.list("dataDiskOfferingUuids").size());
+        asked.put(ComputeQuotas.VOLUME_CAPACITY, in.volumeSizes().stream().mapToLong(Long::longValue).sum());
+        vms.quotas().checkCreate(request, asked);
     }
 
     private DiskOfferingInventory diskOffering(String uuid) {

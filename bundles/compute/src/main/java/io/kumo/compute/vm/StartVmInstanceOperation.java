@@ -5,6 +5,9 @@ import io.kumo.api.operation.OperationDescriptor;
 import io.kumo.api.operation.OperationRequest;
 import io.kumo.api.operation.ParameterDescriptor;
 
+import io.kumo.compute.quota.ComputeQuotas;
+
+import java.util.Map;
 import java.util.Set;
 
 /** {@code PUT /vm-instances/{uuid}/actions {"startVmInstance":{...}}}: start a stopped VM on a host chosen by placement (its last host preferred). */
@@ -17,6 +20,15 @@ public class StartVmInstanceOperation extends ExistingVmOperation {
 
     /** Wires the operation. */
     public StartVmInstanceOperation(VmLifecycle vms) { super(DESCRIPTOR, "startVmInstance", vms); }
+
+    /** Refuses a start that would take the VM's owner over its quota of running VMs, vCPUs or memory. */
+    @Override
+    public void check(OperationRequest request) {
+        super.check(request);
+        VmInstanceEntity vm = vms.require(request.string("uuid"));
+        vms.quotas().checkFor(vm.getUuid(), request, Map.of(ComputeQuotas.VM_NUM, 1L,
+                ComputeQuotas.VM_CPU_NUM, (long) vm.getCpuNum(), ComputeQuotas.VM_MEMORY_SIZE, vm.getMemorySize()));
+    }
 
     @Override
     public Flow flow(OperationRequest request) {

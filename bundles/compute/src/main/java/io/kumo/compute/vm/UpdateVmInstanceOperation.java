@@ -6,6 +6,9 @@ import io.kumo.api.operation.OperationDescriptor;
 import io.kumo.api.operation.OperationRequest;
 import io.kumo.api.operation.OperationResult;
 import io.kumo.api.operation.ParameterDescriptor;
+import io.kumo.compute.quota.ComputeQuotas;
+
+import java.util.Map;
 
 /**
  * {@code PUT /vm-instances/{uuid}/actions {"updateVmInstance":{...}}}: renames a VM, changes its platform or default
@@ -38,7 +41,14 @@ public class UpdateVmInstanceOperation extends ExistingVmOperation {
                     + "; the default L3 network must be one of its NICs' networks");
         }
         if (request.has("cpuNum") || request.has("memorySize")) {
-            VmCpuMemory.check(vms.require(request.string("uuid")));
+            VmInstanceEntity vm = vms.require(request.string("uuid"));
+            VmCpuMemory.check(vm);
+            if (VmChangeOperation.LIVE.contains(vm.getState())) {
+                // a running VM's growth counts against its owner's quotas; a stopped VM's counts when it starts
+                vms.quotas().checkFor(vm.getUuid(), request, Map.of(
+                        ComputeQuotas.VM_CPU_NUM, request.has("cpuNum") ? (long) request.integer("cpuNum") - vm.getCpuNum() : 0L,
+                        ComputeQuotas.VM_MEMORY_SIZE, request.has("memorySize") ? request.longValue("memorySize") - vm.getMemorySize() : 0L));
+            }
         }
     }
 

@@ -25,6 +25,7 @@ import io.kumo.api.vm.VolumeInventory;
 import io.kumo.compute.backend.Backends;
 import io.kumo.compute.placement.Placement;
 import io.kumo.compute.placement.PlacementRequest;
+import io.kumo.compute.quota.Quotas;
 import io.kumo.compute.volume.VolumeEntity;
 import io.kumo.compute.volume.VolumeStore;
 
@@ -52,6 +53,7 @@ public class VmLifecycle {
     private final TagService tags;
     private final EventPublisher events;
     private VmSettings settings;
+    private Quotas quotas = Quotas.NONE;
 
     /** Wires the lifecycle. */
     public VmLifecycle(VmStore vms, VolumeStore volumes, HostService hosts, PrimaryStorageService storage,
@@ -172,6 +174,12 @@ public class VmLifecycle {
 
     /** @return the VM settings store */
     public VmSettings settings() { return settings; }
+
+    /** @param quotas the quota checks of accounts, set by Blueprint (none: unlimited) */
+    public void setQuotas(Quotas quotas) { this.quotas = quotas == null ? Quotas.NONE : quotas; }
+
+    /** @return the quota checks of accounts */
+    public Quotas quotas() { return quotas; }
 
     /** Starts a VM on a host through the host's hypervisor backend. */
     public void startOn(String vmUuid, String hostUuid) throws Exception {

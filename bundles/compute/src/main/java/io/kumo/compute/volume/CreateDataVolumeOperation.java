@@ -17,10 +17,12 @@ import io.kumo.api.operation.RestBinding;
 import io.kumo.api.storage.PrimaryStorageInventory;
 import io.kumo.api.tag.TagType;
 import io.kumo.api.vm.VolumeInventory;
+import io.kumo.compute.quota.ComputeQuotas;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code POST /volumes/data}: creates a data volume sized by a disk offering or {@code diskSize}. As in ZStack it stays
@@ -67,6 +69,7 @@ public class CreateDataVolumeOperation implements AsyncOperation {
             throw new ApiException(ErrorCode.CONFLICT, "a volume with uuid " + uuid + " already exists; omit resourceUuid to get a new one");
         }
         long size = size(request);
+        volumes.vms().quotas().checkCreate(request, Map.of(ComputeQuotas.VOLUME_DATA_NUM, 1L, ComputeQuotas.VOLUME_CAPACITY, size));
         if (request.has("primaryStorageUuid")) {
             String psUuid = request.string("primaryStorageUuid");
             PrimaryStorageInventory ps = volumes.vms().storage().get(psUuid)

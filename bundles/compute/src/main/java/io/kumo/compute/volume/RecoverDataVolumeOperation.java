@@ -5,6 +5,9 @@ import io.kumo.api.error.ErrorCode;
 import io.kumo.api.job.Flow;
 import io.kumo.api.operation.OperationDescriptor;
 import io.kumo.api.operation.OperationRequest;
+import io.kumo.compute.quota.ComputeQuotas;
+
+import java.util.Map;
 
 /** {@code PUT /volumes/{uuid}/actions {"recoverDataVolume":{}}}: takes a data volume out of the recycle bin, detached. */
 public class RecoverDataVolumeOperation extends ExistingVolumeOperation {
@@ -15,7 +18,12 @@ public class RecoverDataVolumeOperation extends ExistingVolumeOperation {
     public RecoverDataVolumeOperation(VolumeManager volumes) { super(DESCRIPTOR, volumes); }
 
     @Override
-    public void check(OperationRequest request) { requireDeleted(volumes, request.string("uuid")); }
+    public void check(OperationRequest request) {
+        VolumeEntity v = requireDeleted(volumes, request.string("uuid"));
+        // out of the recycle bin, the volume counts again
+        volumes.vms().quotas().checkFor(v.getUuid(), request, Map.of(ComputeQuotas.VOLUME_DATA_NUM, 1L,
+                ComputeQuotas.VOLUME_CAPACITY, v.getSize()));
+    }
 
     /** @throws ApiException 409 unless the volume is in the recycle bin */
     static VolumeEntity requireDeleted(VolumeManager volumes, String uuid) {

@@ -9,6 +9,9 @@ import io.kumo.api.operation.ParameterDescriptor;
 import io.kumo.api.storage.PrimaryStorageBackend;
 import io.kumo.api.storage.PrimaryStorageInventory;
 import io.kumo.api.storage.VolumeInstantiation;
+import io.kumo.compute.quota.ComputeQuotas;
+
+import java.util.Map;
 
 /**
  * What {@code ResizeRootVolume} and {@code ResizeDataVolume} share: a volume only grows; the extra bytes are reserved
@@ -34,6 +37,8 @@ abstract class ResizeVolumeOperation extends ExistingVolumeOperation {
     @Override
     public void check(OperationRequest request) {
         VolumeEntity v = requireResizable(request);
+        volumes.vms().quotas().checkFor(v.getUuid(), request,
+                Map.of(ComputeQuotas.VOLUME_CAPACITY, request.longValue("size") - v.getSize()));
         if (v.getInstallPath() != null) {
             PrimaryStorageInventory ps = volumes.storage(v.getPrimaryStorageUuid());
             PrimaryStorageBackend backend = volumes.backend(ps);

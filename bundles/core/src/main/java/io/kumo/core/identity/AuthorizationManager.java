@@ -24,6 +24,12 @@ import java.util.Map;
  * The admin account passes at once. A tenant's query is narrowed to what it owns or is shared with it.
  */
 public class AuthorizationManager {
+    /**
+     * The admin's infrastructure a tenant may name without owning it, as where to put its resources: a zone, a
+     * cluster, a host, a primary or backup storage (e.g. {@code backupStorageUuids} of {@code AddImage}).
+     */
+    static final List<String> PLACEMENT_TYPES = List.of("zone", "cluster", "host", "primaryStorage", "backupStorage");
+
     private final IdentityStore identities;
     private final OwnershipStore ownership;
 
@@ -91,9 +97,12 @@ public class AuthorizationManager {
                 throw denied(d.name() + ": resource " + uuid + " does not belong to your account; list yours with the query"
                         + " operations");
             }
-            return; // infrastructure (zones, clusters, hosts...) named as a placement hint
+            return; // no owner record: created before ownership was recorded, the admin's
         }
         if (ref.getAccountUuid().equals(caller.accountUuid())) {
+            return;
+        }
+        if (!target && PLACEMENT_TYPES.contains(ref.getResourceType())) {
             return;
         }
         boolean usable = (!target || !d.kind().mutating()) && ownership.isSharedWith(uuid, caller.accountUuid());

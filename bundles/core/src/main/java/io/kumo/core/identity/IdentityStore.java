@@ -167,6 +167,7 @@ public class IdentityStore {
         }
         delete("SessionEntity", "accountUuid", accountUuid);
         delete("SharedResourceEntity", "receiverAccountUuid", accountUuid);
+        delete("QuotaEntity", "identityUuid", accountUuid);
         delete("AccountEntity", "uuid", accountUuid);
     }
 

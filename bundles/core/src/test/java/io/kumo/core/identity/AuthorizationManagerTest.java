@@ -60,6 +60,7 @@ class AuthorizationManagerTest {
         ownership.setOwner(VM_OF_A, "vmInstance", A);
         ownership.setOwner(VM_OF_B, "vmInstance", B);
         ownership.setOwner(IMAGE_OF_ADMIN, "image", Caller.ADMIN_ACCOUNT_UUID);
+        ownership.setOwner(ZONE, "zone", Caller.ADMIN_ACCOUNT_UUID);
     }
 
     @AfterEach
@@ -87,7 +88,9 @@ class AuthorizationManagerTest {
         ApiException e = assertThrows(ApiException.class, () -> authz.authorize(START_VM, Map.of("uuid", VM_OF_B), tenant(A)));
         assertEquals("ID.1002", e.error().code());
         assertTrue(e.getMessage().contains("another account"), e.getMessage());
-        assertEquals(403, status(() -> authz.authorize(START_VM, Map.of("uuid", ZONE), tenant(A))), "an unowned target is not the tenant's");
+        assertEquals(403, status(() -> authz.authorize(START_VM, Map.of("uuid", ZONE), tenant(A))), "the admin's zone is not the tenant's");
+        assertEquals(403, status(() -> authz.authorize(START_VM, Map.of("uuid", "99999999999999999999999999999999"), tenant(A))),
+                "nor is a target without an owner record");
     }
 
     @Test

@@ -14,6 +14,9 @@ import io.kumo.core.identity.IdentityStore;
 import io.kumo.core.identity.group.UserGroupEntity;
 import io.kumo.core.identity.ownership.AccountResourceRefEntity;
 import io.kumo.core.identity.ownership.OwnershipStore;
+import io.kumo.core.identity.quota.QuotaEntity;
+import io.kumo.core.identity.quota.QuotaInventory;
+import io.kumo.core.identity.quota.QuotaStore;
 import io.kumo.core.identity.policy.PolicyEntity;
 import io.kumo.core.identity.user.UserEntity;
 import io.kumo.core.job.JobEntity;
@@ -223,6 +226,17 @@ public final class Stores {
             @Override public QueryResult<Object> queryOperationLogs(QueryRequest request) {
                 return db.inTransaction(() -> super.queryOperationLogs(request));
             }
+        };
+        s.setEntityManager(db.entityManager());
+        return s;
+    }
+
+    /** @param db the database @param queries the query service, or null @return a quota store */
+    public static QuotaStore quotas(Database db, QueryService queries) {
+        QuotaStore s = new QuotaStore(queries) {
+            @Override public QuotaEntity find(String a, String n) { return db.inTransaction(() -> super.find(a, n)); }
+            @Override public QuotaInventory set(String a, String n, long v) { return db.inTransaction(() -> super.set(a, n, v)); }
+            @Override public QueryResult<Object> query(QueryRequest q) { return db.inTransaction(() -> super.query(q)); }
         };
         s.setEntityManager(db.entityManager());
         return s;

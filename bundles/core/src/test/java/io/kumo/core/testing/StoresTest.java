@@ -36,17 +36,18 @@ class StoresTest {
 
     @Test
     void everyPublicStoreMethodIsWrappedInATransaction() {
-        Map<Class<?>, Object> wrapped = Map.of(
-                JobStore.class, Stores.jobs(db),
-                ZoneStore.class, Stores.zones(db, null),
-                GlobalConfigStore.class, Stores.globalConfigs(db, null),
-                TagStore.class, Stores.tags(db, null),
-                ManagementNodeStore.class, Stores.nodes(db, null),
-                SessionStore.class, Stores.sessions(db),
-                io.kumo.core.licence.LicenceStore.class, Stores.licences(db),
-                io.kumo.core.identity.IdentityStore.class, Stores.identities(db, null),
-                io.kumo.core.identity.ownership.OwnershipStore.class, Stores.ownership(db, null),
-                io.kumo.core.audit.AuditStore.class, Stores.audits(db, null));
+        Map<Class<?>, Object> wrapped = Map.ofEntries(
+                Map.entry(JobStore.class, Stores.jobs(db)),
+                Map.entry(ZoneStore.class, Stores.zones(db, null)),
+                Map.entry(GlobalConfigStore.class, Stores.globalConfigs(db, null)),
+                Map.entry(TagStore.class, Stores.tags(db, null)),
+                Map.entry(ManagementNodeStore.class, Stores.nodes(db, null)),
+                Map.entry(SessionStore.class, Stores.sessions(db)),
+                Map.entry(io.kumo.core.licence.LicenceStore.class, Stores.licences(db)),
+                Map.entry(io.kumo.core.identity.IdentityStore.class, Stores.identities(db, null)),
+                Map.entry(io.kumo.core.identity.ownership.OwnershipStore.class, Stores.ownership(db, null)),
+                Map.entry(io.kumo.core.audit.AuditStore.class, Stores.audits(db, null)),
+                Map.entry(io.kumo.core.identity.quota.QuotaStore.class, Stores.quotas(db, null)));
         List<String> missing = new ArrayList<>();
         wrapped.forEach((store, wrapper) -> {
             for (Method m : store.getDeclaredMethods()) {

@@ -1,0 +1,123 @@
+package io.kumo.core.identity.quota;
+
+import io.kumo.api.config.GlobalConfigService;
+import io.kumo.api.error.ApiException;
+import io.kumo.api.error.ErrorCode;
+import io.kumo.api.identity.QuotaService;
+import io.kumo.api.identity.QuotaUsageProvider;
+import io.kumo.api.operation.Caller;
+import io.kumo.core.identity.IdentityStore;
+import io.kumo.core.session.AccountEntity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Quotas of accounts: limits are an account's own values ({@code UpdateQuota}), else the defaults (global
+ * configurations {@code quota.<name>}); usage comes from the {@link QuotaUsageProvider}s of the modules. The admin
+ * account is never limited.
+ */
+public class QuotaManager implements QuotaService {
+    private final QuotaStore store;
+    private final IdentityStore identities;
+    private final GlobalConfigService configs;
+    private final List<QuotaUsageProvider> providers = new CopyOnWriteArrayList<>();
+
+    /** Wires the manager. */
+    public QuotaManager(QuotaStore store, IdentityStore identities, GlobalConfigService configs) {
+        this.store = store;
+        this.identities = identities;
+        this.configs = configs;
+    }
+
+    /** Blueprint bind: a module's quotas become known. */
+    public void bind(QuotaUsageProvider provider) {
+        if (provider != null && !providers.contains(provider)) {
+            providers.add(provider);
+        }
+    }
+
+    /** Blueprint unbind: the module's quotas are no longer checked nor shown (their values stay stored). */
+    public void unbind(QuotaUsageProvider provider) { providers.remove(provider); }
+
+    @Override
+    public List<String> names() {
+        TreeSet<String> names = new TreeSet<>();
+        providers.forEach(p -> names.addAll(p.names()));
+        return List.copyOf(names);
+    }
+
+    @Override
+    public long limit(String accountUuid, String name) {
+        if (Caller.ADMIN_ACCOUNT_UUID.equals(accountUuid)) {
+            return Long.MAX_VALUE;
+        }
+        QuotaEntity own = store.find(accountUuid, name);
+        if (own != null) {
+            return own.getValue();
+        }
+        try {
+            return configs.longValue(CONFIG_CATEGORY, name);
+        } catch (ApiException | NumberFormatException e) {
+            return Long.MAX_VALUE; // a module declaring a quota without a default: unlimited until a value is set
+        }
+    }
+
+    @Override
+    public void check(String accountUuid, Map<String, Long> additions) {
+        if (accountUuid == null || Caller.ADMIN_ACCOUNT_UUID.equals(accountUuid)) {
+            return;
+        }
+        for (QuotaUsageProvider p : providers) {
+            if (p.names().stream().noneMatch(n -> additions.getOrDefault(n, 0L) > 0)) {
+                continue;
+            }
+            Map<String, Long> usage = p.usage(accountUuid);
+            for (String name : new TreeSet<>(p.names())) {
+                long asked = additions.getOrDefault(name, 0L);
+                if (asked > 0) {
+                    QuotaLimits.require(name, accountUuid, limit(accountUuid, name), usage.getOrDefault(name, 0L), asked);
+                }
+            }
+        }
+    }
+
+    /** @param accountUuid an account @return each quota's limit and usage, sorted by name */
+    public List<QuotaUsage> usages(String accountUuid) {
+        requireAccount(accountUuid);
+        List<QuotaUsage> usages = new ArrayList<>();
+        for (QuotaUsageProvider p : providers) {
+            Map<String, Long> usage = p.usage(accountUuid);
+            p.names().forEach(n -> usages.add(new QuotaUsage(n, limit(accountUuid, n), usage.getOrDefault(n, 0L))));
+        }
+        usages.sort((a, b) -> a.name().compareTo(b.name()));
+        return usages;
+    }
+
+    /** Sets an account's own limit for a quota. @return the quota row */
+    public QuotaInventory update(String accountUuid, String name, long value) {
+        AccountEntity a = requireAccount(accountUuid);
+        if (Caller.ADMIN_ACCOUNT_UUID.equals(a.getUuid()) || "SystemAdmin".equals(a.getType())) {
+            throw ApiException.invalidArgument("the admin account is never limited by quotas; give the uuid of a normal account");
+        }
+        if (!names().contains(name)) {
+            throw ApiException.invalidArgument("no quota named " + name + "; the quotas are " + names()
+                    + " (a quota exists only while the module measuring it is installed)");
+        }
+        if (value < 0) {
+            throw ApiException.invalidArgument("a quota value is 0 or more, not " + value);
+        }
+        return store.set(accountUuid, name, value);
+    }
+
+    private AccountEntity requireAccount(String accountUuid) {
+        AccountEntity a = identities.find(AccountEntity.class, accountUuid);
+        if (a == null) {
+            throw new ApiException(ErrorCode.RESOURCE_NOT_FOUND, "no account " + accountUuid + "; list accounts with GET /zstack/v1/accounts");
+        }
+        return a;
+    }
+}

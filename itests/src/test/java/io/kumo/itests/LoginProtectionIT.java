@@ -103,7 +103,7 @@ class LoginProtectionIT {
         }
         Rest.Reply refused = login("password", null, null, null);
         assertEquals(401, refused.status(), refused.toString());
-        assertEquals("ID.1101", refused.errorCode(), "the 7th login, even with the right password, needs a captcha: " + refused);
+        assertEquals("ID.1005", refused.errorCode(), "the 7th login, even with the right password, needs a captcha: " + refused);
         assertTrue(refused.raw().contains("/login/control/captcha"), "tells where to get one: " + refused);
 
         Rest.Reply captcha = anonymous().get("/login/control/captcha", "resourceName", "admin", "loginType", "account");
@@ -116,9 +116,9 @@ class LoginProtectionIT {
         assertFalse(captcha.raw().contains(answer), "the answer is not in the reply");
 
         Rest.Reply wrongCaptcha = login("password", uuid, "ZZZZZ".equals(answer) ? "YYYYY" : "ZZZZZ", null);
-        assertEquals("ID.1102", wrongCaptcha.errorCode(), wrongCaptcha.toString());
+        assertEquals("ID.1005", wrongCaptcha.errorCode(), wrongCaptcha.toString());
         Rest.Reply reused = login("password", uuid, answer, null);
-        assertEquals("ID.1102", reused.errorCode(), "a captcha answers once: " + reused);
+        assertEquals("ID.1005", reused.errorCode(), "a captcha answers once: " + reused);
 
         Rest.Reply fresh = anonymous().get("/login/control/captcha", "resourceName", "admin");
         String uuid2 = fresh.body().path("captchaUuid").asText();
@@ -148,13 +148,13 @@ class LoginProtectionIT {
         assertEquals("Enabled", verify.body().path("inventory").path("status").asText());
         try {
             Rest.Reply without = login("password", null, null, null);
-            assertEquals("ID.1103", without.errorCode(), without.toString());
+            assertEquals("ID.1006", without.errorCode(), without.toString());
             Rest.Reply wrong = login("password", null, null, List.of("twofatoken::" + (totp(secret, step).equals("000000") ? "111111" : "000000")));
-            assertEquals("ID.1104", wrong.errorCode(), wrong.toString());
+            assertEquals("ID.1006", wrong.errorCode(), wrong.toString());
             Rest.Reply with = login("password", null, null, List.of("twofatoken::" + totp(secret, step)));
             assertEquals(200, with.status(), with.toString());
             Rest.Reply replay = login("password", null, null, List.of("twofatoken::" + totp(secret, step)));
-            assertEquals("ID.1104", replay.errorCode(), "a code is used once: " + replay);
+            assertEquals("ID.1006", replay.errorCode(), "a code is used once: " + replay);
         } finally {
             Rest.Reply disable = me.put("/accounts/two-factor-authentication/actions", "disableTwoFactorAuthentication", Map.of("verifyCode", totp(secret, step + 1)));
             assertEquals(200, disable.status(), disable.toString());

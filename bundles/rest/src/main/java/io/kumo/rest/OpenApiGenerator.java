@@ -215,7 +215,8 @@ final class OpenApiGenerator {
         op.put("operationId", operationId);
         op.put("summary", d.description().isEmpty() ? d.name() : d.description());
         op.put("description", "Operation " + d.name() + " (" + d.kind() + (d.async() ? ", asynchronous" : "")
-                + "); permission " + d.permission() + "; shell command kumo:" + d.shellCommand());
+                + "); access " + d.access() + ", permission " + d.permission() + "; shell command kumo:" + d.shellCommand());
+        op.put("x-kumo-access", d.access().name());
         op.putArray("tags").add(d.resourceType() != null ? d.resourceType() : "system");
         if (d.isPublic()) {
             op.putArray("security");
@@ -298,6 +299,7 @@ final class OpenApiGenerator {
                 addStringRules(items, p);
             }
             case MAP -> s.put("type", "object").put("additionalProperties", true);
+            case JSON -> { }
             default -> s.put("type", "string");
         }
         if (!p.description().isEmpty()) {
@@ -361,7 +363,7 @@ final class OpenApiGenerator {
                         values.add(v.trim());
                     }
                 }
-                case MAP -> { }
+                case MAP, JSON -> { }
                 default -> s.put("default", value);
             }
         } catch (NumberFormatException e) {

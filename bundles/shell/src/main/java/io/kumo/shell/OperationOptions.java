@@ -66,6 +66,7 @@ final class OperationOptions {
         return switch (type) {
             case STRING_LIST -> "string list";
             case MAP -> "key=value";
+            case JSON -> "JSON text";
             default -> type.name().toLowerCase(Locale.ROOT);
         };
     }

@@ -73,6 +73,10 @@ final class OperationsCommand extends KumoCommand {
         m.put("method", d.rest().map(r -> r.method().name()).orElse(null));
         m.put("path", d.rest().map(r -> r.path()).orElse(null));
         m.put("description", d.description());
+        m.put("access", d.access().name());
+        Map<String, String> params = new LinkedHashMap<>();
+        d.parameters().values().forEach(p -> params.put(p.name(), p.type().name()));
+        m.put("params", params);
         return m;
     }
 }

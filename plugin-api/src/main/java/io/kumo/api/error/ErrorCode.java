@@ -47,6 +47,12 @@ public final class ErrorCode {
     public static final ErrorCode PERMISSION_DENIED = new ErrorCode("ID.1002", 403, "Permission denied");
     /** The account name or password is wrong. */
     public static final ErrorCode WRONG_CREDENTIALS = new ErrorCode("ID.1003", 401, "Wrong account name or password");
+    /** Creating or starting the resource would take the account over one of its quotas. */
+    public static final ErrorCode QUOTA_EXCEEDED = new ErrorCode("ID.1004", 403, "The account's quota would be exceeded");
+    /** Too many failed logins: the next login must carry a solved captcha. */
+    public static final ErrorCode CAPTCHA_REQUIRED = new ErrorCode("ID.1005", 401, "A captcha must be solved to log in");
+    /** Two-factor authentication is on: the login must carry the current one-time code. */
+    public static final ErrorCode TWO_FACTOR_REQUIRED = new ErrorCode("ID.1006", 401, "A two-factor authentication code is required");
 
     private final String code;
     private final int httpStatus;

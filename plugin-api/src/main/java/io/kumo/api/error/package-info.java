@@ -1,5 +1,5 @@
 /**
  * Errors every operation reports: a stable code, an HTTP status and a description telling the user what to do next.
  */
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package io.kumo.api.error;

@@ -1,5 +1,5 @@
 /**
- * Authentication of callers. Accounts, users and policies grow here with the identity module.
+ * Authentication of callers and ownership of resources.
  */
 @org.osgi.annotation.versioning.Version("1.1.0")
 package io.kumo.api.identity;

@@ -27,6 +27,7 @@ public final class OperationDescriptor {
     private final Class<?> inventoryType;
     private final String shellCommand;
     private final String licensedModule;
+    private final AccessLevel access;
 
     private OperationDescriptor(Builder b) {
         this.name = b.name;
@@ -35,7 +36,8 @@ public final class OperationDescriptor {
         this.resourceType = b.resourceType;
         this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(b.parameters));
         this.rest = b.rest;
-        this.permission = b.permission != null ? b.permission : defaultPermission(b);
+        this.access = b.access != null ? b.access : PUBLIC.equals(b.permission) ? AccessLevel.PUBLIC : AccessLevel.ADMIN;
+        this.permission = access == AccessLevel.PUBLIC ? PUBLIC : b.permission != null ? b.permission : defaultPermission(b);
         this.async = b.async != null ? b.async : b.kind.mutating();
         this.inventoryType = b.inventoryType;
         this.shellCommand = b.shellCommand != null ? b.shellCommand : toCommandName(b.name);
@@ -98,8 +100,14 @@ public final class OperationDescriptor {
     /** @return the permission a caller needs, e.g. {@code zone:write} */
     public String permission() { return permission; }
 
-    /** @return true if callers need no credentials ({@link #PUBLIC}) */
-    public boolean isPublic() { return PUBLIC.equals(permission); }
+    /** @return true if callers need no credentials ({@link AccessLevel#PUBLIC}) */
+    public boolean isPublic() { return access == AccessLevel.PUBLIC; }
+
+    /**
+     * @return who may call it: {@link AccessLevel#PUBLIC} if its permission is {@link #PUBLIC}, otherwise what the
+     *         builder set, {@link AccessLevel#ADMIN} by default
+     */
+    public AccessLevel access() { return access; }
 
     /** @return true if it runs as a persisted job (all mutating operations by default) */
     public boolean async() { return async; }
@@ -131,6 +139,7 @@ public final class OperationDescriptor {
         private Class<?> inventoryType;
         private String shellCommand;
         private String licensedModule;
+        private AccessLevel access;
 
         private Builder(String name) {
             if (name == null || !name.matches("[A-Z][A-Za-z0-9]*")) {
@@ -164,6 +173,9 @@ public final class OperationDescriptor {
 
         /** @param perm the permission, {@code resource:verb} @return this */
         public Builder permission(String perm) { this.permission = perm; return this; }
+
+        /** @param level who may call it (admin only if never set) @return this */
+        public Builder access(AccessLevel level) { this.access = Objects.requireNonNull(level); return this; }
 
         /** @param value whether it runs as a persisted job @return this */
         public Builder async(boolean value) { this.async = value; return this; }

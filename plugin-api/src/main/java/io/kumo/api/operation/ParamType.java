@@ -17,5 +17,7 @@ public enum ParamType {
     /** A list of strings. */
     STRING_LIST,
     /** A JSON object. */
-    MAP
+    MAP,
+    /** Any JSON value, such as a list of objects; the operation checks its shape. The shell takes it as JSON text. */
+    JSON
 }

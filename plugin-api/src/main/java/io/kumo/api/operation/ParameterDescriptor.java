@@ -52,6 +52,9 @@ public record ParameterDescriptor(String name, ParamType type, boolean required,
     /** @param name the name @return an optional list-of-strings parameter */
     public static ParameterDescriptor stringList(String name) { return of(name, ParamType.STRING_LIST); }
 
+    /** @param name the name @return a JSON parameter ({@link ParamType#JSON}) */
+    public static ParameterDescriptor json(String name) { return of(name, ParamType.JSON); }
+
     /** @return a copy that must be present */
     public ParameterDescriptor mandatory() {
         return new ParameterDescriptor(name, type, true, defaultValue, description, min, max, allowedValues, pattern, secret);

@@ -1,5 +1,6 @@
 package io.kumo.compute.console;
 
+import io.kumo.api.operation.AccessLevel;
 import io.kumo.api.config.GlobalConfigService;
 import io.kumo.api.error.ApiException;
 import io.kumo.api.error.ErrorCode;
@@ -28,7 +29,7 @@ import java.util.Map;
 public class RequestConsoleAccessOperation implements SyncOperation {
     private static final OperationDescriptor DESCRIPTOR = OperationDescriptor.builder("RequestConsoleAccess")
             .description("Get a one-time address to open the graphical console of a running VM")
-            .kind(OperationKind.CREATE).async(false).resourceType("console")
+            .kind(OperationKind.CREATE).async(false).resourceType("console").access(AccessLevel.TENANT)
             .param(ParameterDescriptor.uuid("vmInstanceUuid").mandatory().describedAs("the VM"))
             .rest(RestBinding.post("/consoles"))
             .build();

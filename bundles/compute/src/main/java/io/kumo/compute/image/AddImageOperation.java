@@ -1,5 +1,6 @@
 package io.kumo.compute.image;
 
+import io.kumo.api.operation.AccessLevel;
 import io.kumo.api.error.ApiException;
 import io.kumo.api.error.ErrorCode;
 import io.kumo.api.event.EventPublisher;
@@ -36,7 +37,7 @@ import java.util.List;
 public class AddImageOperation implements AsyncOperation {
     private static final OperationDescriptor DESCRIPTOR = OperationDescriptor.builder("AddImage")
             .description("Add an image (a VM template or an ISO) from a URL onto backup storage")
-            .kind(OperationKind.CREATE).resourceType(ImageInventory.RESOURCE_TYPE).inventoryType(ImageInventory.class)
+            .kind(OperationKind.CREATE).resourceType(ImageInventory.RESOURCE_TYPE).access(AccessLevel.TENANT).inventoryType(ImageInventory.class)
             .param(ParameterDescriptor.string("name").mandatory().range(1, 255).describedAs("image name"))
             .param(ParameterDescriptor.string("description").maxLength(2048).describedAs("free text"))
             .param(ParameterDescriptor.string("url").mandatory().range(1, 1024).describedAs("where to fetch it: an http, https or file URL"))

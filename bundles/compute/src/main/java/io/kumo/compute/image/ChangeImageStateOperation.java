@@ -1,5 +1,6 @@
 package io.kumo.compute.image;
 
+import io.kumo.api.operation.AccessLevel;
 import io.kumo.api.event.EventPublisher;
 import io.kumo.api.event.EventType;
 import io.kumo.api.event.ResourceEvent;
@@ -16,7 +17,7 @@ import io.kumo.api.operation.RestBinding;
 public class ChangeImageStateOperation extends ExistingImageOperation {
     private static final OperationDescriptor DESCRIPTOR = OperationDescriptor.builder("ChangeImageState")
             .description("Enable or disable an image; VMs are created from enabled images only")
-            .kind(OperationKind.ACTION).resourceType(ImageInventory.RESOURCE_TYPE).inventoryType(ImageInventory.class)
+            .kind(OperationKind.ACTION).resourceType(ImageInventory.RESOURCE_TYPE).access(AccessLevel.TENANT).inventoryType(ImageInventory.class)
             .param(ParameterDescriptor.uuid("uuid").mandatory().describedAs("the image"))
             .param(ParameterDescriptor.string("stateEvent").mandatory().oneOf("enable", "disable").describedAs("enable or disable"))
             .rest(RestBinding.put("/images/{uuid}/actions", "changeImageState"))

@@ -1,5 +1,6 @@
 package io.kumo.compute.image;
 
+import io.kumo.api.operation.AccessLevel;
 import io.kumo.api.config.GlobalConfigService;
 import io.kumo.api.event.EventPublisher;
 import io.kumo.api.image.ImageInventory;
@@ -17,7 +18,7 @@ import io.kumo.api.operation.RestBinding;
 public class DeleteImageOperation extends ExistingImageOperation {
     private static final OperationDescriptor DESCRIPTOR = OperationDescriptor.builder("DeleteImage")
             .description("Delete an image: to the recycle bin, or at once under deletion policy Direct")
-            .kind(OperationKind.DELETE).resourceType(ImageInventory.RESOURCE_TYPE)
+            .kind(OperationKind.DELETE).resourceType(ImageInventory.RESOURCE_TYPE).access(AccessLevel.TENANT)
             .param(ParameterDescriptor.uuid("uuid").mandatory().describedAs("the image"))
             .param(ParameterDescriptor.string("deleteMode").oneOf("Permissive", "Enforcing").withDefault("Permissive")
                     .describedAs("accepted for compatibility: images have no dependents"))

@@ -1,5 +1,6 @@
 package io.kumo.compute.image;
 
+import io.kumo.api.operation.AccessLevel;
 import io.kumo.api.event.EventPublisher;
 import io.kumo.api.image.ImageInventory;
 import io.kumo.api.job.Flow;
@@ -16,7 +17,7 @@ import io.kumo.api.operation.RestBinding;
 public class ExpungeImageOperation extends ExistingImageOperation {
     private static final OperationDescriptor DESCRIPTOR = OperationDescriptor.builder("ExpungeImage")
             .description("Expunge an image from the recycle bin: delete it from backup storage for good")
-            .kind(OperationKind.ACTION).resourceType(ImageInventory.RESOURCE_TYPE)
+            .kind(OperationKind.ACTION).resourceType(ImageInventory.RESOURCE_TYPE).access(AccessLevel.TENANT)
             .param(ParameterDescriptor.uuid("uuid").mandatory().describedAs("the image"))
             .param(ParameterDescriptor.stringList("backupStorageUuids").describedAs("ignored: every copy is expunged"))
             .rest(RestBinding.put("/images/{uuid}/actions", "expungeImage"))

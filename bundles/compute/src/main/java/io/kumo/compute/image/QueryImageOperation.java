@@ -1,5 +1,6 @@
 package io.kumo.compute.image;
 
+import io.kumo.api.operation.AccessLevel;
 import io.kumo.api.image.ImageInventory;
 import io.kumo.api.operation.OperationDescriptor;
 import io.kumo.api.operation.OperationKind;
@@ -17,7 +18,7 @@ public class QueryImageOperation extends QueryOperation {
     /** Wires the operation. */
     public QueryImageOperation(ImageStore store, QueryService queries) {
         super(OperationDescriptor.builder("QueryImage").description("Query images")
-                .kind(OperationKind.QUERY).resourceType(ImageInventory.RESOURCE_TYPE).inventoryType(ImageInventory.class)
+                .kind(OperationKind.QUERY).resourceType(ImageInventory.RESOURCE_TYPE).access(AccessLevel.TENANT).inventoryType(ImageInventory.class)
                 .rest(RestBinding.get("/images")).build(), queries);
         this.store = store;
     }

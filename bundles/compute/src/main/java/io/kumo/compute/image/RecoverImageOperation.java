@@ -1,5 +1,6 @@
 package io.kumo.compute.image;
 
+import io.kumo.api.operation.AccessLevel;
 import io.kumo.api.event.EventPublisher;
 import io.kumo.api.image.ImageInventory;
 import io.kumo.api.job.Flow;
@@ -14,7 +15,7 @@ import io.kumo.api.operation.RestBinding;
 public class RecoverImageOperation extends ExistingImageOperation {
     private static final OperationDescriptor DESCRIPTOR = OperationDescriptor.builder("RecoverImage")
             .description("Recover an image from the recycle bin")
-            .kind(OperationKind.ACTION).resourceType(ImageInventory.RESOURCE_TYPE).inventoryType(ImageInventory.class)
+            .kind(OperationKind.ACTION).resourceType(ImageInventory.RESOURCE_TYPE).access(AccessLevel.TENANT).inventoryType(ImageInventory.class)
             .param(ParameterDescriptor.uuid("uuid").mandatory().describedAs("the image"))
             .rest(RestBinding.put("/images/{uuid}/actions", "recoverImage"))
             .build();

@@ -1,5 +1,6 @@
 package io.kumo.compute.image;
 
+import io.kumo.api.operation.AccessLevel;
 import io.kumo.api.event.EventPublisher;
 import io.kumo.api.image.ImageInventory;
 import io.kumo.api.job.Flow;
@@ -17,7 +18,7 @@ import java.util.Map;
 public class UpdateImageOperation extends ExistingImageOperation {
     private static final OperationDescriptor DESCRIPTOR = OperationDescriptor.builder("UpdateImage")
             .description("Change the name, description, guest OS type, media type, platform or system flag of an image")
-            .kind(OperationKind.ACTION).resourceType(ImageInventory.RESOURCE_TYPE).inventoryType(ImageInventory.class)
+            .kind(OperationKind.ACTION).resourceType(ImageInventory.RESOURCE_TYPE).access(AccessLevel.TENANT).inventoryType(ImageInventory.class)
             .param(ParameterDescriptor.uuid("uuid").mandatory().describedAs("the image"))
             .param(ParameterDescriptor.string("name").range(1, 255).describedAs("new name"))
             .param(ParameterDescriptor.string("description").maxLength(2048).describedAs("new description"))

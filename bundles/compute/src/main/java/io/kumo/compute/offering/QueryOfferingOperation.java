@@ -1,5 +1,6 @@
 package io.kumo.compute.offering;
 
+import io.kumo.api.operation.AccessLevel;
 import io.kumo.api.operation.OperationDescriptor;
 import io.kumo.api.operation.OperationKind;
 import io.kumo.api.operation.OperationRequest;
@@ -17,7 +18,7 @@ public class QueryOfferingOperation extends QueryOperation {
     /** Wires the operation of a kind of offering. */
     public QueryOfferingOperation(OfferingKind kind, OfferingStore store, QueryService queries) {
         super(OperationDescriptor.builder("Query" + kind.operationSuffix).description("Query " + kind.what + "s")
-                .kind(OperationKind.QUERY).resourceType(kind.resourceType).inventoryType(kind.inventory)
+                .kind(OperationKind.QUERY).resourceType(kind.resourceType).access(AccessLevel.TENANT).inventoryType(kind.inventory)
                 .rest(RestBinding.get(kind.path)).build(), queries);
         this.kind = kind;
         this.store = store;

@@ -1,5 +1,6 @@
 package io.kumo.compute.vm;
 
+import io.kumo.api.operation.AccessLevel;
 import io.kumo.api.cluster.ClusterService;
 import io.kumo.api.error.ApiException;
 import io.kumo.api.error.ErrorCode;
@@ -60,7 +61,7 @@ public class CreateVmInstanceOperation implements AsyncOperation {
 
     private static final OperationDescriptor DESCRIPTOR = OperationDescriptor.builder("CreateVmInstance")
             .description("Create a VM instance from an image and an instance offering, on L3 networks")
-            .kind(OperationKind.CREATE).resourceType(VmInstanceInventory.RESOURCE_TYPE).inventoryType(VmInstanceInventory.class)
+            .kind(OperationKind.CREATE).resourceType(VmInstanceInventory.RESOURCE_TYPE).access(AccessLevel.TENANT).inventoryType(VmInstanceInventory.class)
             .param(ParameterDescriptor.string("name").mandatory().range(1, 255).describedAs("VM name"))
             .param(ParameterDescriptor.string("description").maxLength(2048).describedAs("free text"))
             .param(ParameterDescriptor.uuid("instanceOfferingUuid").mandatory().describedAs("the instance offering: vCPUs and memory"))

@@ -1,5 +1,6 @@
 package io.kumo.compute.vm;
 
+import io.kumo.api.operation.AccessLevel;
 import io.kumo.api.config.GlobalConfigService;
 import io.kumo.api.job.Flow;
 import io.kumo.api.operation.OperationDescriptor;
@@ -17,7 +18,7 @@ import io.kumo.api.vm.VmInstanceInventory;
 public class DestroyVmInstanceOperation extends ExistingVmOperation {
     private static final OperationDescriptor DESCRIPTOR = OperationDescriptor.builder("DestroyVmInstance")
             .description("Destroy a VM: stop it and move it to the recycle bin, or expunge it (vm.deletionPolicy)")
-            .kind(OperationKind.DELETE).resourceType(VmInstanceInventory.RESOURCE_TYPE)
+            .kind(OperationKind.DELETE).resourceType(VmInstanceInventory.RESOURCE_TYPE).access(AccessLevel.TENANT)
             .param(ParameterDescriptor.uuid("uuid").mandatory().describedAs("the VM"))
             .param(ParameterDescriptor.string("deleteMode").oneOf("Permissive", "Enforcing").withDefault("Permissive")
                     .describedAs("accepted for compatibility: a VM has no dependents"))

@@ -1,5 +1,6 @@
 package io.kumo.compute.vm;
 
+import io.kumo.api.operation.AccessLevel;
 import io.kumo.api.job.Step;
 import io.kumo.api.operation.AsyncOperation;
 import io.kumo.api.operation.OperationDescriptor;
@@ -28,7 +29,7 @@ abstract class ExistingVmOperation implements AsyncOperation {
     /** @return a descriptor builder for {@code PUT /vm-instances/{uuid}/actions {"<action>":{...}}} */
     static OperationDescriptor.Builder action(String name, String action, String description) {
         return OperationDescriptor.builder(name).description(description)
-                .kind(OperationKind.ACTION).resourceType(VmInstanceInventory.RESOURCE_TYPE).inventoryType(VmInstanceInventory.class)
+                .kind(OperationKind.ACTION).resourceType(VmInstanceInventory.RESOURCE_TYPE).access(AccessLevel.TENANT).inventoryType(VmInstanceInventory.class)
                 .param(ParameterDescriptor.uuid("uuid").mandatory().describedAs("the VM"))
                 .rest(RestBinding.put("/vm-instances/{uuid}/actions", action));
     }

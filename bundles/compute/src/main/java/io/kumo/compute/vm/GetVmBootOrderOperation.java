@@ -1,5 +1,6 @@
 package io.kumo.compute.vm;
 
+import io.kumo.api.operation.AccessLevel;
 import io.kumo.api.operation.OperationDescriptor;
 import io.kumo.api.operation.OperationKind;
 import io.kumo.api.operation.OperationRequest;
@@ -17,7 +18,7 @@ import java.util.Map;
 public class GetVmBootOrderOperation implements SyncOperation {
     private static final OperationDescriptor DESCRIPTOR = OperationDescriptor.builder("GetVmBootOrder")
             .description("Read the boot device order of a VM").kind(OperationKind.READ).async(false)
-            .resourceType(VmInstanceInventory.RESOURCE_TYPE)
+            .resourceType(VmInstanceInventory.RESOURCE_TYPE).access(AccessLevel.TENANT)
             .param(ParameterDescriptor.uuid("uuid").mandatory().describedAs("the VM"))
             .rest(RestBinding.get("/vm-instances/{uuid}/boot-orders"))
             .build();

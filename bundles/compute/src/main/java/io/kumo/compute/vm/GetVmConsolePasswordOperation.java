@@ -1,5 +1,6 @@
 package io.kumo.compute.vm;
 
+import io.kumo.api.operation.AccessLevel;
 import io.kumo.api.error.ApiException;
 import io.kumo.api.error.ErrorCode;
 import io.kumo.api.operation.OperationDescriptor;
@@ -21,7 +22,7 @@ import java.util.Map;
 public class GetVmConsolePasswordOperation implements SyncOperation {
     private static final OperationDescriptor DESCRIPTOR = OperationDescriptor.builder("GetVmConsolePassword")
             .description("Tell whether a VM has a console password (admins only; the password is never returned)")
-            .kind(OperationKind.READ).async(false).resourceType(VmInstanceInventory.RESOURCE_TYPE)
+            .kind(OperationKind.READ).async(false).resourceType(VmInstanceInventory.RESOURCE_TYPE).access(AccessLevel.TENANT)
             .param(ParameterDescriptor.uuid("uuid").mandatory().describedAs("the VM"))
             .rest(RestBinding.get("/vm-instances/{uuid}/console-passwords"))
             .build();

@@ -1,5 +1,6 @@
 package io.kumo.compute.vm;
 
+import io.kumo.api.operation.AccessLevel;
 import io.kumo.api.error.ApiException;
 import io.kumo.api.host.HostInventory;
 import io.kumo.api.hypervisor.VmPowerState;
@@ -18,6 +19,7 @@ import java.util.Set;
 public class MigrateVmOperation extends ExistingVmOperation {
     private static final OperationDescriptor DESCRIPTOR = action("MigrateVm", "migrateVm",
             "Move a running VM to another host")
+            .access(AccessLevel.ADMIN)
             .param(ParameterDescriptor.uuid("hostUuid").describedAs("the target host; placement chooses one if omitted"))
             .build();
 

@@ -1,5 +1,6 @@
 package io.kumo.compute.vm;
 
+import io.kumo.api.operation.AccessLevel;
 import io.kumo.api.operation.OperationDescriptor;
 import io.kumo.api.operation.OperationKind;
 import io.kumo.api.operation.OperationRequest;
@@ -17,7 +18,7 @@ public class QueryVmInstanceOperation extends QueryOperation {
     /** Wires the operation. */
     public QueryVmInstanceOperation(VmStore store, QueryService queries) {
         super(OperationDescriptor.builder("QueryVmInstance").description("Query VM instances")
-                .kind(OperationKind.QUERY).resourceType(VmInstanceInventory.RESOURCE_TYPE).inventoryType(VmInstanceInventory.class)
+                .kind(OperationKind.QUERY).resourceType(VmInstanceInventory.RESOURCE_TYPE).access(AccessLevel.TENANT).inventoryType(VmInstanceInventory.class)
                 .rest(RestBinding.get("/vm-instances")).build(), queries);
         this.store = store;
     }

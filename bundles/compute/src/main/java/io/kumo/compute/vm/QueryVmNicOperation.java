@@ -1,5 +1,6 @@
 package io.kumo.compute.vm;
 
+import io.kumo.api.operation.AccessLevel;
 import io.kumo.api.operation.OperationDescriptor;
 import io.kumo.api.operation.OperationKind;
 import io.kumo.api.operation.OperationRequest;
@@ -18,7 +19,7 @@ public class QueryVmNicOperation extends QueryOperation {
     /** Wires the operation. */
     public QueryVmNicOperation(VmStore store, QueryService queries) {
         super(OperationDescriptor.builder("QueryVmNic").description("Query VM NICs")
-                .kind(OperationKind.QUERY).resourceType(VmInstanceInventory.RESOURCE_TYPE).inventoryType(VmNicInventory.class)
+                .kind(OperationKind.QUERY).resourceType(VmInstanceInventory.RESOURCE_TYPE).access(AccessLevel.TENANT).inventoryType(VmNicInventory.class)
                 .rest(RestBinding.get("/vm-instances/nics")).build(), queries);
         this.store = store;
     }

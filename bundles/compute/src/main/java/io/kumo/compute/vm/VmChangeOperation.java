@@ -1,5 +1,6 @@
 package io.kumo.compute.vm;
 
+import io.kumo.api.operation.AccessLevel;
 import io.kumo.api.error.ApiException;
 import io.kumo.api.error.ErrorCode;
 import io.kumo.api.job.Step;
@@ -35,7 +36,7 @@ abstract class VmChangeOperation implements AsyncOperation {
     /** @return a descriptor builder for an action on a VM */
     static OperationDescriptor.Builder vmAction(String name, String description) {
         return OperationDescriptor.builder(name).description(description).kind(OperationKind.ACTION)
-                .resourceType(VmInstanceInventory.RESOURCE_TYPE).inventoryType(VmInstanceInventory.class);
+                .resourceType(VmInstanceInventory.RESOURCE_TYPE).access(AccessLevel.TENANT).inventoryType(VmInstanceInventory.class);
     }
 
     @Override public final OperationDescriptor descriptor() { return descriptor; }

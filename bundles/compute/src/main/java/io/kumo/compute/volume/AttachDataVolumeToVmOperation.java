@@ -1,5 +1,6 @@
 package io.kumo.compute.volume;
 
+import io.kumo.api.operation.AccessLevel;
 import io.kumo.api.error.ApiException;
 import io.kumo.api.error.ErrorCode;
 import io.kumo.api.event.EventType;
@@ -28,7 +29,7 @@ import io.kumo.compute.vm.VmStates;
 public class AttachDataVolumeToVmOperation implements AsyncOperation {
     private static final OperationDescriptor DESCRIPTOR = OperationDescriptor.builder("AttachDataVolumeToVm")
             .description("Attach a data volume to a Running or Stopped VM, creating it on the VM's primary storage if needed")
-            .kind(OperationKind.ACTION).resourceType(VolumeInventory.RESOURCE_TYPE).inventoryType(VolumeInventory.class)
+            .kind(OperationKind.ACTION).resourceType(VolumeInventory.RESOURCE_TYPE).access(AccessLevel.TENANT).inventoryType(VolumeInventory.class)
             .param(ParameterDescriptor.uuid("volumeUuid").mandatory().describedAs("the data volume"))
             .param(ParameterDescriptor.uuid("vmInstanceUuid").mandatory().describedAs("the VM"))
             .rest(RestBinding.post("/volumes/{volumeUuid}/vm-instances/{vmInstanceUuid}"))

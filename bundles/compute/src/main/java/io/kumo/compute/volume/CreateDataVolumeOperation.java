@@ -1,5 +1,6 @@
 package io.kumo.compute.volume;
 
+import io.kumo.api.operation.AccessLevel;
 import io.kumo.api.error.ApiException;
 import io.kumo.api.error.ErrorCode;
 import io.kumo.api.event.EventType;
@@ -31,7 +32,7 @@ public class CreateDataVolumeOperation implements AsyncOperation {
     private static final OperationDescriptor DESCRIPTOR = OperationDescriptor.builder("CreateDataVolume")
             .description("Create a data volume from a disk offering or a size; instantiated when first attached,"
                     + " or at once on the primary storage given")
-            .kind(OperationKind.CREATE).resourceType(VolumeInventory.RESOURCE_TYPE).inventoryType(VolumeInventory.class)
+            .kind(OperationKind.CREATE).resourceType(VolumeInventory.RESOURCE_TYPE).access(AccessLevel.TENANT).inventoryType(VolumeInventory.class)
             .param(ParameterDescriptor.string("name").mandatory().range(1, 255).describedAs("volume name"))
             .param(ParameterDescriptor.string("description").maxLength(2048).describedAs("free text"))
             .param(ParameterDescriptor.uuid("diskOfferingUuid").describedAs("the disk offering giving its size"))

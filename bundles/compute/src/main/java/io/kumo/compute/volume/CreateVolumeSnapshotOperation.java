@@ -1,5 +1,6 @@
 package io.kumo.compute.volume;
 
+import io.kumo.api.operation.AccessLevel;
 import io.kumo.api.error.ApiException;
 import io.kumo.api.error.ErrorCode;
 import io.kumo.api.event.EventType;
@@ -26,7 +27,7 @@ import java.sql.Timestamp;
 public class CreateVolumeSnapshotOperation implements AsyncOperation {
     private static final OperationDescriptor DESCRIPTOR = OperationDescriptor.builder("CreateVolumeSnapshot")
             .description("Take a snapshot of a volume that no running VM writes to")
-            .kind(OperationKind.CREATE).resourceType(VolumeSnapshotInventory.RESOURCE_TYPE)
+            .kind(OperationKind.CREATE).resourceType(VolumeSnapshotInventory.RESOURCE_TYPE).access(AccessLevel.TENANT)
             .inventoryType(VolumeSnapshotInventory.class)
             .param(ParameterDescriptor.uuid("volumeUuid").mandatory().describedAs("the volume"))
             .param(ParameterDescriptor.string("name").mandatory().range(1, 255).describedAs("snapshot name"))

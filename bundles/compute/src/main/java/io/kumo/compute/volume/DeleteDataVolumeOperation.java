@@ -1,5 +1,6 @@
 package io.kumo.compute.volume;
 
+import io.kumo.api.operation.AccessLevel;
 import io.kumo.api.error.ApiException;
 import io.kumo.api.error.ErrorCode;
 import io.kumo.api.event.EventType;
@@ -21,7 +22,7 @@ import io.kumo.compute.vm.VmInstanceEntity;
 public class DeleteDataVolumeOperation extends ExistingVolumeOperation {
     private static final OperationDescriptor DESCRIPTOR = OperationDescriptor.builder("DeleteDataVolume")
             .description("Move a data volume to the recycle bin; Enforcing detaches it from its VM first")
-            .kind(OperationKind.DELETE).resourceType(VolumeInventory.RESOURCE_TYPE)
+            .kind(OperationKind.DELETE).resourceType(VolumeInventory.RESOURCE_TYPE).access(AccessLevel.TENANT)
             .param(ParameterDescriptor.uuid("uuid").mandatory().describedAs("the data volume"))
             .param(ParameterDescriptor.string("deleteMode").oneOf("Permissive", "Enforcing").withDefault("Permissive")
                     .describedAs("Permissive refuses while it is attached; Enforcing detaches it first"))

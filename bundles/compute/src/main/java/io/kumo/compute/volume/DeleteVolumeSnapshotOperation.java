@@ -1,5 +1,6 @@
 package io.kumo.compute.volume;
 
+import io.kumo.api.operation.AccessLevel;
 import io.kumo.api.event.EventType;
 import io.kumo.api.event.ResourceEvent;
 import io.kumo.api.job.Flow;
@@ -18,7 +19,7 @@ import io.kumo.api.storage.PrimaryStorageInventory;
 public class DeleteVolumeSnapshotOperation extends ExistingSnapshotOperation {
     private static final OperationDescriptor DESCRIPTOR = OperationDescriptor.builder("DeleteVolumeSnapshot")
             .description("Delete a volume snapshot of a volume that no running VM writes to")
-            .kind(OperationKind.DELETE).resourceType(VolumeSnapshotInventory.RESOURCE_TYPE)
+            .kind(OperationKind.DELETE).resourceType(VolumeSnapshotInventory.RESOURCE_TYPE).access(AccessLevel.TENANT)
             .param(ParameterDescriptor.uuid("uuid").mandatory().describedAs("the snapshot"))
             .param(ParameterDescriptor.string("deleteMode").oneOf("Permissive", "Enforcing").withDefault("Permissive")
                     .describedAs("accepted for compatibility: a snapshot has no dependents"))

@@ -1,5 +1,6 @@
 package io.kumo.compute.volume;
 
+import io.kumo.api.operation.AccessLevel;
 import io.kumo.api.error.ApiException;
 import io.kumo.api.error.ErrorCode;
 import io.kumo.api.event.EventType;
@@ -24,7 +25,7 @@ import io.kumo.compute.vm.VmStates;
 public class DetachDataVolumeFromVmOperation implements AsyncOperation {
     private static final OperationDescriptor DESCRIPTOR = OperationDescriptor.builder("DetachDataVolumeFromVm")
             .description("Detach a data volume from its Running or Stopped VM; the volume keeps its data")
-            .kind(OperationKind.DELETE).resourceType(VolumeInventory.RESOURCE_TYPE).inventoryType(VolumeInventory.class)
+            .kind(OperationKind.DELETE).resourceType(VolumeInventory.RESOURCE_TYPE).access(AccessLevel.TENANT).inventoryType(VolumeInventory.class)
             .param(ParameterDescriptor.uuid("uuid").mandatory().describedAs("the data volume"))
             .param(ParameterDescriptor.uuid("vmUuid").describedAs("the VM it is attached to (checked if given)"))
             .rest(RestBinding.delete("/volumes/{uuid}/vm-instances"))

@@ -1,5 +1,6 @@
 package io.kumo.compute.volume;
 
+import io.kumo.api.operation.AccessLevel;
 import io.kumo.api.job.Step;
 import io.kumo.api.operation.AsyncOperation;
 import io.kumo.api.operation.OperationDescriptor;
@@ -27,7 +28,7 @@ abstract class ExistingVolumeOperation implements AsyncOperation {
     /** @return a descriptor builder for {@code PUT <path> {"<action>":{...}}} on the volume {@code uuid} */
     static OperationDescriptor.Builder action(String name, String path, String action, String description) {
         return OperationDescriptor.builder(name).description(description)
-                .kind(OperationKind.ACTION).resourceType(VolumeInventory.RESOURCE_TYPE).inventoryType(VolumeInventory.class)
+                .kind(OperationKind.ACTION).resourceType(VolumeInventory.RESOURCE_TYPE).access(AccessLevel.TENANT).inventoryType(VolumeInventory.class)
                 .param(ParameterDescriptor.uuid("uuid").mandatory().describedAs("the volume"))
                 .rest(RestBinding.put(path, action));
     }

@@ -1,5 +1,6 @@
 package io.kumo.compute.volume;
 
+import io.kumo.api.operation.AccessLevel;
 import io.kumo.api.operation.OperationDescriptor;
 import io.kumo.api.operation.OperationKind;
 import io.kumo.api.operation.OperationRequest;
@@ -17,7 +18,7 @@ public class QueryVolumeOperation extends QueryOperation {
     /** Wires the operation. */
     public QueryVolumeOperation(VolumeStore store, QueryService queries) {
         super(OperationDescriptor.builder("QueryVolume").description("Query volumes")
-                .kind(OperationKind.QUERY).resourceType(VolumeInventory.RESOURCE_TYPE).inventoryType(VolumeInventory.class)
+                .kind(OperationKind.QUERY).resourceType(VolumeInventory.RESOURCE_TYPE).access(AccessLevel.TENANT).inventoryType(VolumeInventory.class)
                 .rest(RestBinding.get("/volumes")).build(), queries);
         this.store = store;
     }

@@ -1,5 +1,6 @@
 package io.kumo.compute.volume;
 
+import io.kumo.api.operation.AccessLevel;
 import io.kumo.api.operation.OperationDescriptor;
 import io.kumo.api.operation.OperationKind;
 import io.kumo.api.operation.OperationRequest;
@@ -16,7 +17,7 @@ public class QueryVolumeSnapshotOperation extends QueryOperation {
     /** Wires the operation. */
     public QueryVolumeSnapshotOperation(VolumeSnapshotStore store, QueryService queries) {
         super(OperationDescriptor.builder("QueryVolumeSnapshot").description("Query volume snapshots")
-                .kind(OperationKind.QUERY).resourceType(VolumeSnapshotInventory.RESOURCE_TYPE)
+                .kind(OperationKind.QUERY).resourceType(VolumeSnapshotInventory.RESOURCE_TYPE).access(AccessLevel.TENANT)
                 .inventoryType(VolumeSnapshotInventory.class)
                 .rest(RestBinding.get("/volume-snapshots")).build(), queries);
         this.store = store;

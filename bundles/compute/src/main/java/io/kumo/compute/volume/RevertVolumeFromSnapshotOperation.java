@@ -1,5 +1,6 @@
 package io.kumo.compute.volume;
 
+import io.kumo.api.operation.AccessLevel;
 import io.kumo.api.error.ApiException;
 import io.kumo.api.error.ErrorCode;
 import io.kumo.api.event.EventType;
@@ -20,7 +21,7 @@ import io.kumo.api.vm.VolumeInventory;
 public class RevertVolumeFromSnapshotOperation extends ExistingSnapshotOperation {
     private static final OperationDescriptor DESCRIPTOR = OperationDescriptor.builder("RevertVolumeFromSnapshot")
             .description("Revert a volume that no running VM writes to, to one of its snapshots")
-            .kind(OperationKind.ACTION).resourceType(VolumeSnapshotInventory.RESOURCE_TYPE).inventoryType(VolumeInventory.class)
+            .kind(OperationKind.ACTION).resourceType(VolumeSnapshotInventory.RESOURCE_TYPE).access(AccessLevel.TENANT).inventoryType(VolumeInventory.class)
             .param(ParameterDescriptor.uuid("uuid").mandatory().describedAs("the snapshot"))
             .rest(RestBinding.put("/volume-snapshots/{uuid}/actions", "revertVolumeFromSnapshot"))
             .build();

@@ -1,5 +1,6 @@
 package io.kumo.compute.volume;
 
+import io.kumo.api.operation.AccessLevel;
 import io.kumo.api.event.EventType;
 import io.kumo.api.event.ResourceEvent;
 import io.kumo.api.job.Flow;
@@ -17,7 +18,7 @@ import java.util.List;
 public class UpdateVolumeSnapshotOperation extends ExistingSnapshotOperation {
     private static final OperationDescriptor DESCRIPTOR = OperationDescriptor.builder("UpdateVolumeSnapshot")
             .description("Change the name or description of a volume snapshot")
-            .kind(OperationKind.ACTION).resourceType(VolumeSnapshotInventory.RESOURCE_TYPE)
+            .kind(OperationKind.ACTION).resourceType(VolumeSnapshotInventory.RESOURCE_TYPE).access(AccessLevel.TENANT)
             .inventoryType(VolumeSnapshotInventory.class)
             .param(ParameterDescriptor.uuid("uuid").mandatory().describedAs("the snapshot"))
             .param(ParameterDescriptor.string("name").range(1, 255).describedAs("new name"))

@@ -93,12 +93,14 @@ public class AccessKeyManager implements ResourceEventListener {
 
     /**
      * @param uuid   a key
-     * @param caller who asks: the key's account, or an administrator
+     * @param caller who asks: the key's account (or, for a user's key, that user), or an administrator
      * @return the key
      */
     public AccessKeyEntity require(String uuid, Caller caller) {
         AccessKeyEntity k = store.find(uuid);
-        if (k == null || (!caller.admin() && !k.getAccountUuid().equals(caller.accountUuid()))) {
+        boolean mine = k != null && k.getAccountUuid().equals(caller.accountUuid())
+                && (caller.userUuid() == null || caller.userUuid().equals(k.getUserUuid()));
+        if (k == null || (!caller.admin() && !mine)) {
             throw ApiException.notFound(AccessKeyInventory.RESOURCE_TYPE, uuid);
         }
         return k;

@@ -12,7 +12,7 @@ import io.kumo.api.operation.SyncOperation;
 public class ChangeAccessKeyStateOperation implements SyncOperation {
     private static final OperationDescriptor DESCRIPTOR = OperationDescriptor.builder("ChangeAccessKeyState")
             .description("Enable or disable an access key; a disabled key authenticates nothing")
-            .kind(OperationKind.ACTION).async(false).resourceType(AccessKeyInventory.RESOURCE_TYPE).inventoryType(AccessKeyInventory.class)
+            .kind(OperationKind.ACTION).async(false).access(io.kumo.api.operation.AccessLevel.AUTHENTICATED).resourceType(AccessKeyInventory.RESOURCE_TYPE).inventoryType(AccessKeyInventory.class)
             .param(ParameterDescriptor.uuid("uuid").mandatory().describedAs("the access key"))
             .param(ParameterDescriptor.string("stateEvent").mandatory().oneOf("enable", "disable").describedAs("enable or disable"))
             .rest(RestBinding.put("/accesskeys/{uuid}/actions", "changeAccessKeyState"))

@@ -16,7 +16,7 @@ import java.util.Objects;
 public class CreateAccessKeyOperation implements SyncOperation {
     private static final OperationDescriptor DESCRIPTOR = OperationDescriptor.builder("CreateAccessKey")
             .description("Create an access key; AccessKeySecret is in this answer only, store it safely")
-            .kind(OperationKind.CREATE).async(false).resourceType(AccessKeyInventory.RESOURCE_TYPE).inventoryType(AccessKeyInventory.class)
+            .kind(OperationKind.CREATE).async(false).access(io.kumo.api.operation.AccessLevel.AUTHENTICATED).resourceType(AccessKeyInventory.RESOURCE_TYPE).inventoryType(AccessKeyInventory.class)
             .param(ParameterDescriptor.uuid("accountUuid").describedAs("the owner account (default: the caller's; others: administrators only)"))
             .param(ParameterDescriptor.uuid("userUuid").describedAs("the owner user (default: the caller's)"))
             .param(ParameterDescriptor.string("description").maxLength(2048).describedAs("a description"))

@@ -12,7 +12,7 @@ import io.kumo.api.operation.SyncOperation;
 public class DeleteAccessKeyOperation implements SyncOperation {
     private static final OperationDescriptor DESCRIPTOR = OperationDescriptor.builder("DeleteAccessKey")
             .description("Delete an access key")
-            .kind(OperationKind.DELETE).async(false).resourceType(AccessKeyInventory.RESOURCE_TYPE)
+            .kind(OperationKind.DELETE).async(false).access(io.kumo.api.operation.AccessLevel.AUTHENTICATED).resourceType(AccessKeyInventory.RESOURCE_TYPE)
             .param(ParameterDescriptor.uuid("uuid").mandatory().describedAs("the access key"))
             .param(ParameterDescriptor.string("deleteMode").oneOf("Permissive", "Enforcing").withDefault("Permissive").describedAs("ignored (ZStack compatibility)"))
             .rest(RestBinding.delete("/accesskeys/{uuid}"))

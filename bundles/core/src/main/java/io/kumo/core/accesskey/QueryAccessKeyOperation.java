@@ -16,14 +16,14 @@ import io.kumo.api.query.QueryService;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code GET /accesskeys}: the caller's keys (administrators: all), never their secrets. */
+/** {@code GET /accesskeys}: the caller's keys (a user: its own; administrators: all), never their secrets. */
 public class QueryAccessKeyOperation extends QueryOperation {
     private final AccessKeyStore store;
 
     /** Wires the operation. */
     public QueryAccessKeyOperation(AccessKeyStore store, QueryService queries) {
         super(OperationDescriptor.builder("QueryAccessKey").description("Query access keys (secrets are never returned)")
-                .kind(OperationKind.QUERY).resourceType(AccessKeyInventory.RESOURCE_TYPE).inventoryType(AccessKeyInventory.class)
+                .kind(OperationKind.QUERY).access(io.kumo.api.operation.AccessLevel.AUTHENTICATED).resourceType(AccessKeyInventory.RESOURCE_TYPE).inventoryType(AccessKeyInventory.class)
                 .rest(RestBinding.get("/accesskeys")).build(), queries);
         this.store = store;
     }
@@ -44,6 +44,9 @@ public class QueryAccessKeyOperation extends QueryOperation {
         if (!caller.caller().admin()) {
             List<QueryCondition> cs = new ArrayList<>(request.conditions());
             cs.add(new QueryCondition("accountUuid", QueryOperator.EQ, caller.caller().accountUuid()));
+            if (caller.caller().userUuid() != null) {
+                cs.add(new QueryCondition("userUuid", QueryOperator.EQ, caller.caller().userUuid()));
+            }
             r = new QueryRequest(cs, request.limit(), request.start(), request.count(), request.replyWithCount(),
                     request.sortBy(), request.ascending(), request.fields());
         }

@@ -38,6 +38,7 @@ public class JobEngine {
     private final GlobalConfigService config;
     private final ExecutorService pool;
     private final List<StepInterceptor> interceptors = new CopyOnWriteArrayList<>();
+    private volatile io.kumo.core.identity.ownership.OwnershipManager ownership;
     private final KeyedSerialExecutor executor;
     private volatile OperationRegistry registry;
 
@@ -59,6 +60,9 @@ public class JobEngine {
         });
         this.executor = new KeyedSerialExecutor(pool);
     }
+
+    /** @param ownership records the owner of what create jobs make (set by the wiring) */
+    public void setOwnership(io.kumo.core.identity.ownership.OwnershipManager ownership) { this.ownership = ownership; }
 
     /**
      * @param registry the operations served now: before each step, a job whose operation is no longer the one served
@@ -137,6 +141,10 @@ public class JobEngine {
             }
         }
         try {
+            // the owner is on record before the job reads as Succeeded: a tenant never sees its new resource unowned
+            if (ownership != null) {
+                ownership.recordCreated(operation.descriptor(), request.caller(), ctx.result().body());
+            }
             store.finish(jobId, JobState.Succeeded, 100, Json.write(ctx.result().body()), null, ctx.dataJson());
         } catch (RuntimeException e) {
             LOG.error("job {} ({}) completed but its result could not be recorded", jobId, request.operation(), e);

@@ -17,7 +17,7 @@ import io.kumo.api.operation.SyncOperation;
 public class DisableTwoFactorAuthenticationOperation implements SyncOperation {
     private static final OperationDescriptor DESCRIPTOR = OperationDescriptor.builder("DisableTwoFactorAuthentication")
             .description("Disable two-factor authentication: your own with a current code, or anyone's as administrator")
-            .kind(OperationKind.ACTION).async(false).resourceType("twoFactorAuthentication")
+            .kind(OperationKind.ACTION).async(false).access(io.kumo.api.operation.AccessLevel.AUTHENTICATED).resourceType("twoFactorAuthentication")
             .param(ParameterDescriptor.string("verifyCode").matching("\\d{6}").asSecret().describedAs("the current 6-digit code (your own)"))
             .param(ParameterDescriptor.uuid("accountUuid").describedAs("administrators: the account to disable it for"))
             .param(ParameterDescriptor.uuid("userUuid").describedAs("administrators: the user to disable it for"))

@@ -15,7 +15,7 @@ import io.kumo.api.operation.SyncOperation;
 public class EnrolTwoFactorAuthenticationOperation implements SyncOperation {
     private static final OperationDescriptor DESCRIPTOR = OperationDescriptor.builder("EnrolTwoFactorAuthentication")
             .description("Start TOTP two-factor authentication for the caller: returns the secret and otpauth URI once")
-            .kind(OperationKind.CREATE).async(false).resourceType("twoFactorAuthentication")
+            .kind(OperationKind.CREATE).async(false).access(io.kumo.api.operation.AccessLevel.AUTHENTICATED).resourceType("twoFactorAuthentication")
             .rest(RestBinding.post("/accounts/two-factor-authentication"))
             .build();
 

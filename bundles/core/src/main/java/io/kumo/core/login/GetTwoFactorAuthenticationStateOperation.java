@@ -12,7 +12,7 @@ import io.kumo.api.operation.SyncOperation;
 public class GetTwoFactorAuthenticationStateOperation implements SyncOperation {
     private static final OperationDescriptor DESCRIPTOR = OperationDescriptor.builder("GetTwoFactorAuthenticationState")
             .description("Whether the caller's two-factor authentication is enabled")
-            .kind(OperationKind.READ).async(false).resourceType("twoFactorAuthentication")
+            .kind(OperationKind.READ).async(false).access(io.kumo.api.operation.AccessLevel.AUTHENTICATED).resourceType("twoFactorAuthentication")
             .rest(RestBinding.get("/accounts/two-factor-authentication"))
             .build();
 

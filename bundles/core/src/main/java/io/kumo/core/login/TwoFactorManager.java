@@ -66,7 +66,7 @@ public class TwoFactorManager {
             throw new ApiException(ErrorCode.RESOURCE_NOT_FOUND, "no two-factor enrolment; enrol first with POST /zstack/v1/accounts/two-factor-authentication");
         }
         if (!consume(t, code)) {
-            throw new ApiException(LoginErrors.TWO_FACTOR_WRONG, "the code is wrong or was already used; check the clock of the device and send the current code");
+            throw new ApiException(ErrorCode.INVALID_ARGUMENT, "verifyCode is wrong or was already used; check the clock of the device and send the current code");
         }
         Timestamp now = new Timestamp(System.currentTimeMillis());
         store.setTwoFactorStatus(t.getUuid(), TwoFactorEntity.ENABLED, now);
@@ -86,7 +86,7 @@ public class TwoFactorManager {
             throw new ApiException(ErrorCode.RESOURCE_NOT_FOUND, "two-factor authentication is not enrolled");
         }
         if (!admin && TwoFactorEntity.ENABLED.equals(t.getStatus()) && !consume(t, code)) {
-            throw new ApiException(LoginErrors.TWO_FACTOR_WRONG, "disabling two-factor authentication needs a current, unused code (verifyCode)");
+            throw new ApiException(ErrorCode.INVALID_ARGUMENT, "verifyCode is wrong or already used: disabling two-factor authentication needs a current, unused code (verifyCode)");
         }
         store.deleteTwoFactor(accountUuid, userUuid);
     }

@@ -12,7 +12,7 @@ import io.kumo.api.operation.SyncOperation;
 public class VerifyTwoFactorAuthenticationOperation implements SyncOperation {
     private static final OperationDescriptor DESCRIPTOR = OperationDescriptor.builder("VerifyTwoFactorAuthentication")
             .description("Enable the caller's two-factor authentication with a first correct code")
-            .kind(OperationKind.ACTION).async(false).resourceType("twoFactorAuthentication")
+            .kind(OperationKind.ACTION).async(false).access(io.kumo.api.operation.AccessLevel.AUTHENTICATED).resourceType("twoFactorAuthentication")
             .param(ParameterDescriptor.string("verifyCode").mandatory().matching("\\d{6}").asSecret().describedAs("the current 6-digit code"))
             .rest(RestBinding.put("/accounts/two-factor-authentication/actions", "verifyTwoFactorAuthentication"))
             .build();

@@ -13,10 +13,13 @@ import io.kumo.api.operation.Operation;
 import io.kumo.api.operation.OperationDescriptor;
 import io.kumo.api.operation.OperationRegistry;
 import io.kumo.api.operation.OperationRequest;
+import io.kumo.api.operation.OperationResult;
 import io.kumo.api.operation.OperationService;
 import io.kumo.api.operation.Submission;
 import io.kumo.api.operation.SyncOperation;
 import io.kumo.core.config.CoreGlobalConfigs;
+import io.kumo.core.identity.AuthorizationManager;
+import io.kumo.core.identity.ownership.OwnershipManager;
 import io.kumo.core.json.Json;
 
 import java.time.Duration;
@@ -26,7 +29,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /**
- * The single path of every operation, whatever the channel: find it, check the caller, validate parameters, then run
+ * The single path of every operation, whatever the channel: find it, authenticate and authorize the caller
+ * ({@link AuthorizationManager}), validate parameters, then run
  * it — a synchronous operation here, an asynchronous one on the node owning its key, reached over the bus.
  */
 public class OperationServiceImpl implements OperationService {
@@ -38,15 +42,19 @@ public class OperationServiceImpl implements OperationService {
     private final MessageBus bus;
     private final GlobalConfigService config;
     private final LicenceService licences;
+    private final AuthorizationManager authorization;
+    private final OwnershipManager ownership;
 
     /** Wires the service. */
     public OperationServiceImpl(OperationRegistry registry, ClusterService cluster, MessageBus bus, GlobalConfigService config,
-                                LicenceService licences) {
+                                LicenceService licences, AuthorizationManager authorization, OwnershipManager ownership) {
         this.registry = registry;
         this.cluster = cluster;
         this.bus = bus;
         this.config = config;
         this.licences = licences;
+        this.authorization = authorization;
+        this.ownership = ownership;
     }
 
     @Override
@@ -61,12 +69,16 @@ public class OperationServiceImpl implements OperationService {
         }
         // a licensed module's operations are refused without its licence; after expiry only its reads are served
         d.licensedModule().ifPresent(module -> licences.checkModule(module, d.kind().mutating()));
-        Map<String, Object> params = ParameterValidator.validate(d, rawParams);
+        // access level, user policies and ownership, before validation: a refusal reveals nothing and writes nothing
+        Map<String, Object> authorized = authorization.authorize(d, rawParams == null ? Map.of() : rawParams, caller);
+        Map<String, Object> params = ParameterValidator.validate(d, authorized);
         checkTags("systemTags", systemTags);
         checkTags("userTags", userTags);
         OperationRequest request = new OperationRequest(d.name(), params, systemTags, userTags, caller, Uuids.random());
         if (op instanceof SyncOperation sync) {
-            return new Submission(sync.execute(request), null);
+            OperationResult result = sync.execute(request);
+            ownership.recordCreated(d, caller, result.body());
+            return new Submission(result, null);
         }
         if (op instanceof AsyncOperation async) {
             return new Submission(null, sendToOwner(async, request));

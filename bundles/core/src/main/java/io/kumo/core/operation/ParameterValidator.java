@@ -119,6 +119,16 @@ public final class ParameterValidator {
                 }
                 yield List.copyOf(list);
             }
+            case JSON -> {
+                if (v instanceof String text) {
+                    try {
+                        yield io.kumo.core.json.Json.read(text, Object.class);
+                    } catch (RuntimeException e) {
+                        throw ApiException.invalidArgument(where + " must be JSON text");
+                    }
+                }
+                yield v;
+            }
             case MAP -> {
                 if (!(v instanceof Map<?, ?> m)) {
                     throw ApiException.invalidArgument(where + " must be a JSON object");

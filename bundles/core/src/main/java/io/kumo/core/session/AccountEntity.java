@@ -5,7 +5,7 @@ import javax.persistence.Id;
 import javax.persistence.Table;
 import java.sql.Timestamp;
 
-/** An account. Until the identity module arrives, only the built-in admin exists. */
+/** An account: the built-in admin ({@code SystemAdmin}) or a tenant ({@code Normal}). */
 @Entity
 @Table(name = "AccountVO")
 public class AccountEntity {
@@ -32,4 +32,9 @@ public class AccountEntity {
     public void setCreateDate(Timestamp createDate) { this.createDate = createDate; }
     public Timestamp getLastOpDate() { return lastOpDate; }
     public void setLastOpDate(Timestamp lastOpDate) { this.lastOpDate = lastOpDate; }
+
+    /** @return the inventory; the password hash is never part of it */
+    public io.kumo.core.identity.account.AccountInventory toInventory() {
+        return new io.kumo.core.identity.account.AccountInventory(uuid, name, type, description, createDate, lastOpDate);
+    }
 }

@@ -40,14 +40,12 @@ public class LogInByAccountOperation implements SyncOperation {
     @Override
     public OperationResult execute(OperationRequest request) {
         String name = request.string("accountName");
-        AccountEntity[] checked = new AccountEntity[1];
         return OperationResult.inventory(protection.logIn(LoginProtection.accountKey(name), request.string("captchaUuid"),
                 request.string("verifyCode"), request.systemTags(),
                 () -> {
                     AccountEntity a = sessions.checkAccountPassword(name, request.string("password"));
-                    checked[0] = a;
                     return new LoginProtection.Principal(a.getUuid(), null, a.getName());
                 },
-                p -> sessions.openAccountSession(checked[0])));
+                p -> sessions.openSession(p.accountUuid(), null)));
     }
 }

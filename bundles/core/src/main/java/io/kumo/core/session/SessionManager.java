@@ -20,8 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Logs accounts in and authenticates sessions. Sessions are cached in memory (authenticating a call costs no database
- * access) and evicted on every node when they are logged out. Until the identity module, the built-in admin account
- * (password {@value #DEFAULT_ADMIN_PASSWORD}) is the only account.
+ * access) and evicted on every node when they are logged out. A new installation has the built-in admin account
+ * (password {@value #DEFAULT_ADMIN_PASSWORD}); accounts and users are managed in {@code io.kumo.core.identity}.
  */
 public class SessionManager implements AuthenticationService, ResourceEventListener {
     /** The resource type of session events. */
@@ -75,7 +75,7 @@ public class SessionManager implements AuthenticationService, ResourceEventListe
      * @throws ApiException 401 on wrong credentials (without saying which part is wrong)
      */
     public SessionInventory logIn(String accountName, String password) {
-        return openAccountSession(checkAccountPassword(accountName, password));
+        return openSession(checkAccountPassword(accountName, password).getUuid(), null);
     }
 
     /**
@@ -92,17 +92,28 @@ public class SessionManager implements AuthenticationService, ResourceEventListe
         return account;
     }
 
-    /** @param account an account whose credentials were checked @return its new session */
-    public SessionInventory openAccountSession(AccountEntity account) {
+    /**
+     * Opens a session for an account, or a user of it, whose credentials were checked by the caller.
+     *
+     * @param accountUuid the account
+     * @param userUuid    the user inside it, or null for the account itself
+     * @return the new session
+     */
+    public SessionInventory openSession(String accountUuid, String userUuid) {
+        AccountEntity account = store.account(accountUuid);
+        if (account == null) {
+            throw new ApiException(ErrorCode.WRONG_CREDENTIALS, "account " + accountUuid + " no longer exists");
+        }
         long now = System.currentTimeMillis();
         long timeout = config.longValue(CoreGlobalConfigs.IDENTITY, CoreGlobalConfigs.SESSION_TIMEOUT);
         SessionEntity s = new SessionEntity();
         s.setUuid(Uuids.random());
         s.setAccountUuid(account.getUuid());
+        s.setUserUuid(userUuid);
         s.setCreateDate(new Timestamp(now));
         s.setExpiredDate(new Timestamp(now + timeout * 1000));
         store.createSession(s);
-        cache.put(s.getUuid(), new CachedSession(account.getUuid(), account.getName(), null, isAdmin(account), s.getExpiredDate().getTime()));
+        cache.put(s.getUuid(), new CachedSession(account.getUuid(), account.getName(), userUuid, isAdmin(account), s.getExpiredDate().getTime()));
         return s.toInventory();
     }
 
@@ -114,6 +125,15 @@ public class SessionManager implements AuthenticationService, ResourceEventListe
             events.publish(new ResourceEvent(EventType.DELETED, RESOURCE_TYPE, sessionUuid, Map.of("uuid", sessionUuid), null, null, null, null));
         }
         return existed;
+    }
+
+    /** Ends sessions on every node, e.g. of an account or user being deleted. @param sessionUuids the sessions */
+    public void endSessions(java.util.Collection<String> sessionUuids) {
+        for (String uuid : sessionUuids) {
+            cache.remove(uuid);
+            store.deleteSession(uuid);
+            events.publish(new ResourceEvent(EventType.DELETED, RESOURCE_TYPE, uuid, Map.of("uuid", uuid), null, null, null, null));
+        }
     }
 
     /** @param sessionUuid a session @return true if it is valid now */

@@ -63,7 +63,10 @@ class LicensedOperationTest {
         OperationRegistryImpl registry = new OperationRegistryImpl();
         registry.bind(licensed("CreateVCenter", "vmware"));
         registry.bind(licensed("CreateBaremetalChassis", "baremetal"));
-        operations = new OperationServiceImpl(registry, null, null, null, licences);
+        io.kumo.core.identity.ownership.OwnershipStore ownership = io.kumo.core.testing.Stores.ownership(db, null);
+        operations = new OperationServiceImpl(registry, null, null, null, licences,
+                new io.kumo.core.identity.AuthorizationManager(io.kumo.core.testing.Stores.identities(db, null), ownership),
+                new io.kumo.core.identity.ownership.OwnershipManager(ownership));
     }
 
     @AfterEach

@@ -47,7 +47,7 @@ class LoginProtectionTest {
         for (int i = 0; i < 6; i++) {
             assertEquals("ID.1003", code(assertThrows(ApiException.class, () -> login(g, false, null, null, null))));
         }
-        assertEquals("ID.1101", code(assertThrows(ApiException.class, () -> login(g, true, null, null, null))), "7th needs a captcha");
+        assertEquals("ID.1005", code(assertThrows(ApiException.class, () -> login(g, true, null, null, null))), "7th needs a captcha");
         assertEquals(7, store.failures(NAME), "refusals while a captcha is required count");
 
         Map<String, Object> c = g.newCaptcha(NAME);
@@ -55,13 +55,13 @@ class LoginProtectionTest {
         assertArrayEquals(new byte[]{(byte) 0x89, 'P', 'N', 'G'}, java.util.Arrays.copyOf(png, 4));
         String uuid = (String) c.get("captchaUuid");
         String answer = store.captchas.get(uuid).getAnswer();
-        assertEquals("ID.1102", code(assertThrows(ApiException.class, () -> login(g, true, uuid, "WRONG", null))));
-        assertEquals("ID.1102", code(assertThrows(ApiException.class, () -> login(g, true, uuid, answer, null))), "a captcha answers once, even after a wrong answer");
+        assertEquals("ID.1005", code(assertThrows(ApiException.class, () -> login(g, true, uuid, "WRONG", null))));
+        assertEquals("ID.1005", code(assertThrows(ApiException.class, () -> login(g, true, uuid, answer, null))), "a captcha answers once, even after a wrong answer");
 
         Map<String, Object> c2 = g.newCaptcha(LoginProtection.accountKey("bob"));
         String uuid2 = (String) c2.get("captchaUuid");
         String answer2 = store.captchas.get(uuid2).getAnswer();
-        assertEquals("ID.1102", code(assertThrows(ApiException.class, () -> login(g, true, uuid2, answer2, null))),
+        assertEquals("ID.1005", code(assertThrows(ApiException.class, () -> login(g, true, uuid2, answer2, null))),
                 "a captcha fetched for another login name does not count");
         Map<String, Object> c3 = g.newCaptcha(NAME);
         String uuid3 = (String) c3.get("captchaUuid");
@@ -82,12 +82,12 @@ class LoginProtectionTest {
 
         long step = Totp.step(System.currentTimeMillis() / 1000);
         tf.verify("acc", null, Totp.code(secret, step - 1));
-        assertEquals("ID.1103", code(assertThrows(ApiException.class, () -> login(g, true, null, null, null))));
-        assertEquals("ID.1104", code(assertThrows(ApiException.class, () -> login(g, true, null, null, List.of("twofatoken::000000")))));
-        assertEquals("ID.1104", code(assertThrows(ApiException.class,
+        assertEquals("ID.1006", code(assertThrows(ApiException.class, () -> login(g, true, null, null, null))));
+        assertEquals("ID.1006", code(assertThrows(ApiException.class, () -> login(g, true, null, null, List.of("twofatoken::000000")))));
+        assertEquals("ID.1006", code(assertThrows(ApiException.class,
                 () -> login(g, true, null, null, List.of("twofatoken::" + Totp.code(secret, step - 1))))), "a used code is refused");
         assertEquals("session", login(g, true, null, null, List.of("twofatoken::" + Totp.code(secret, step))));
-        assertEquals("ID.1104", code(assertThrows(ApiException.class, () -> tf.disable("acc", null, Totp.code(secret, step), false))), "no reuse");
+        assertEquals("SYS.1007", code(assertThrows(ApiException.class, () -> tf.disable("acc", null, Totp.code(secret, step), false))), "no reuse");
         tf.disable("acc", null, Totp.code(secret, step + 1), false);
         assertEquals("session", login(g, true, null, null, null));
     }

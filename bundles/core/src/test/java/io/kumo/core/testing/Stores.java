@@ -10,6 +10,12 @@ import io.kumo.api.tag.TagType;
 import io.kumo.core.config.GlobalConfigEntity;
 import io.kumo.core.config.GlobalConfigInventory;
 import io.kumo.core.config.GlobalConfigStore;
+import io.kumo.core.identity.IdentityStore;
+import io.kumo.core.identity.group.UserGroupEntity;
+import io.kumo.core.identity.ownership.AccountResourceRefEntity;
+import io.kumo.core.identity.ownership.OwnershipStore;
+import io.kumo.core.identity.policy.PolicyEntity;
+import io.kumo.core.identity.user.UserEntity;
 import io.kumo.core.job.JobEntity;
 import io.kumo.core.job.JobStore;
 import io.kumo.core.licence.LicenceEntity;
@@ -29,6 +35,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The kernel's stores as the tests use them: each public method runs in its own transaction of a {@link Database}
@@ -151,6 +158,55 @@ public final class Stores {
             @Override public void put(LicenceEntity licence) { db.inTransaction(() -> super.put(licence)); }
             @Override public boolean delete(String uuid) { return db.inTransaction(() -> super.delete(uuid)); }
             @Override public boolean markReminded(String uuid, int days) { return db.inTransaction(() -> super.markReminded(uuid, days)); }
+        };
+        s.setEntityManager(db.entityManager());
+        return s;
+    }
+
+    /** @param db the database @param queries the query service, or null @return an identity store */
+    public static IdentityStore identities(Database db, QueryService queries) {
+        IdentityStore s = new IdentityStore(queries) {
+            @Override public void persist(Object entity) { db.inTransaction(() -> super.persist(entity)); }
+            @Override public <T> T find(Class<T> type, Object id) { return db.inTransaction(() -> super.find(type, id)); }
+            @Override public <T> T update(Class<T> type, Object id, Consumer<T> change) { return db.inTransaction(() -> super.update(type, id, change)); }
+            @Override public AccountEntity accountByName(String name) { return db.inTransaction(() -> super.accountByName(name)); }
+            @Override public UserEntity userByName(String a, String n) { return db.inTransaction(() -> super.userByName(a, n)); }
+            @Override public UserGroupEntity groupByName(String a, String n) { return db.inTransaction(() -> super.groupByName(a, n)); }
+            @Override public List<String> groupsOf(String u) { return db.inTransaction(() -> super.groupsOf(u)); }
+            @Override public List<PolicyEntity> policiesOf(Collection<String> p) { return db.inTransaction(() -> super.policiesOf(p)); }
+            @Override public boolean addToGroup(String g, String u) { return db.inTransaction(() -> super.addToGroup(g, u)); }
+            @Override public boolean removeFromGroup(String g, String u) { return db.inTransaction(() -> super.removeFromGroup(g, u)); }
+            @Override public boolean attach(String p, String u, String t) { return db.inTransaction(() -> super.attach(p, u, t)); }
+            @Override public boolean detach(String p, String u) { return db.inTransaction(() -> super.detach(p, u)); }
+            @Override public void deleteUser(String uuid) { db.inTransaction(() -> super.deleteUser(uuid)); }
+            @Override public void deleteGroup(String uuid) { db.inTransaction(() -> super.deleteGroup(uuid)); }
+            @Override public void deletePolicy(String uuid) { db.inTransaction(() -> super.deletePolicy(uuid)); }
+            @Override public void deleteAccount(String uuid) { db.inTransaction(() -> super.deleteAccount(uuid)); }
+            @Override public List<String> sessionsOf(String f, String u) { return db.inTransaction(() -> super.sessionsOf(f, u)); }
+            @Override public long ownedResources(String a) { return db.inTransaction(() -> super.ownedResources(a)); }
+            @Override public <E> QueryResult<Object> query(Class<E> type, QueryRequest request, Function<E, ?> toInventory) {
+                return db.inTransaction(() -> super.query(type, request, toInventory));
+            }
+        };
+        s.setEntityManager(db.entityManager());
+        return s;
+    }
+
+    /** @param db the database @param queries the query service, or null @return an ownership store */
+    public static OwnershipStore ownership(Database db, QueryService queries) {
+        OwnershipStore s = new OwnershipStore(queries) {
+            @Override public AccountResourceRefEntity ref(String r) { return db.inTransaction(() -> super.ref(r)); }
+            @Override public void setOwner(String r, String t, String a) { db.inTransaction(() -> super.setOwner(r, t, a)); }
+            @Override public boolean forget(String r) { return db.inTransaction(() -> super.forget(r)); }
+            @Override public boolean isSharedWith(String r, String a) { return db.inTransaction(() -> super.isSharedWith(r, a)); }
+            @Override public List<String> owned(String a, String t) { return db.inTransaction(() -> super.owned(a, t)); }
+            @Override public long countOwned(String a) { return db.inTransaction(() -> super.countOwned(a)); }
+            @Override public List<String> visible(String a) { return db.inTransaction(() -> super.visible(a)); }
+            @Override public void share(AccountResourceRefEntity ref, Collection<String> r) { db.inTransaction(() -> super.share(ref, r)); }
+            @Override public int revoke(String r, Collection<String> a) { return db.inTransaction(() -> super.revoke(r, a)); }
+            @Override public void forgetReceiver(String a) { db.inTransaction(() -> super.forgetReceiver(a)); }
+            @Override public QueryResult<Object> queryRefs(QueryRequest q) { return db.inTransaction(() -> super.queryRefs(q)); }
+            @Override public QueryResult<Object> queryShares(QueryRequest q) { return db.inTransaction(() -> super.queryShares(q)); }
         };
         s.setEntityManager(db.entityManager());
         return s;

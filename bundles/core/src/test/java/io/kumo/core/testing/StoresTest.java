@@ -43,7 +43,9 @@ class StoresTest {
                 TagStore.class, Stores.tags(db, null),
                 ManagementNodeStore.class, Stores.nodes(db, null),
                 SessionStore.class, Stores.sessions(db),
-                io.kumo.core.licence.LicenceStore.class, Stores.licences(db));
+                io.kumo.core.licence.LicenceStore.class, Stores.licences(db),
+                io.kumo.core.identity.IdentityStore.class, Stores.identities(db, null),
+                io.kumo.core.identity.ownership.OwnershipStore.class, Stores.ownership(db, null));
         List<String> missing = new ArrayList<>();
         wrapped.forEach((store, wrapper) -> {
             for (Method m : store.getDeclaredMethods()) {

@@ -1,5 +1,6 @@
 package io.kumo.compute.network.l3;
 
+import io.kumo.api.operation.AccessLevel;
 import io.kumo.api.network.L3NetworkInventory;
 import io.kumo.api.operation.OperationDescriptor;
 import io.kumo.api.operation.OperationKind;
@@ -17,7 +18,7 @@ public class QueryL3NetworkOperation extends QueryOperation {
     /** Wires the operation. */
     public QueryL3NetworkOperation(L3NetworkStore store, QueryService queries) {
         super(OperationDescriptor.builder("QueryL3Network").description("Query L3 networks")
-                .kind(OperationKind.QUERY).resourceType(L3NetworkInventory.RESOURCE_TYPE).inventoryType(L3NetworkInventory.class)
+                .kind(OperationKind.QUERY).resourceType(L3NetworkInventory.RESOURCE_TYPE).access(AccessLevel.TENANT).inventoryType(L3NetworkInventory.class)
                 .rest(RestBinding.get("/l3-networks")).build(), queries);
         this.store = store;
     }

@@ -50,7 +50,7 @@ public class SecretCipher {
         }
     }
 
-    /** @param stored a stored form @return the secret @throws IllegalStateException if it was encrypted with another key */
+    /** @param stored a stored form @return the secret @throws io.kumo.api.error.ApiException 503 if it was encrypted with another key */
     public String decrypt(String stored) {
         String[] p = stored.substring(PREFIX.length()).split("\\$");
         try {
@@ -58,7 +58,8 @@ public class SecretCipher {
             c.init(Cipher.DECRYPT_MODE, key(), new GCMParameterSpec(128, Base64.getDecoder().decode(p[0])));
             return new String(c.doFinal(Base64.getDecoder().decode(p[1])), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot decrypt a stored secret: " + keyFile + " differs from the key it was encrypted with", e);
+            throw new io.kumo.api.error.ApiException(io.kumo.api.error.ErrorCode.UNAVAILABLE, "this management node cannot decrypt a"
+                    + " stored secret: its " + keyFile + " differs from the key file of the node that stored it; give every node the same file");
         }
     }
 

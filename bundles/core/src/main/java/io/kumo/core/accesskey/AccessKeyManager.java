@@ -68,6 +68,9 @@ public class AccessKeyManager implements ResourceEventListener {
         if (accounts.account(accountUuid) == null) {
             throw ApiException.notFound("account", accountUuid);
         }
+        if (userUuid != null && !store.userOfAccount(accountUuid, userUuid)) {
+            throw ApiException.notFound("user", userUuid);
+        }
         String keyId = id == null ? random(20) : id;
         String keySecret = secret == null ? random(40) : secret;
         if (store.byAccessKeyId(keyId) != null) {

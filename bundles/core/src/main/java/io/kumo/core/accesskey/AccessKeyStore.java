@@ -38,6 +38,13 @@ public class AccessKeyStore {
         return l.isEmpty() ? null : l.get(0);
     }
 
+    /** @return true if the user exists in the account */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean userOfAccount(String accountUuid, String userUuid) {
+        return em.createQuery("SELECT COUNT(u) FROM UserEntity u WHERE u.uuid = :u AND u.accountUuid = :a", Long.class)
+                .setParameter("u", userUuid).setParameter("a", accountUuid).getSingleResult() > 0;
+    }
+
     /** @return true if the key existed */
     public boolean setState(String uuid, String state, Timestamp now) {
         return em.createQuery("UPDATE AccessKeyEntity k SET k.state = :s, k.lastOpDate = :now WHERE k.uuid = :u")

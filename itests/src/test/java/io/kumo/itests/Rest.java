@@ -22,6 +22,7 @@ public final class Rest {
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private String session;
+    private String accept;
 
     /** A reply: status and parsed JSON body (null when empty). */
     public record Reply(int status, JsonNode body, String raw, Map<String, List<String>> headers) {
@@ -30,7 +31,8 @@ public final class Rest {
         @Override public String toString() { return status + " " + raw; }
     }
 
-    Rest(String base) { this.base = base; }
+    /** @param base the API base, e.g. {@code http://127.0.0.1:8080/zstack/v1} */
+    public Rest(String base) { this.base = base; }
 
     /** @return the API base URL, .../zstack/v1 */
     public String base() { return base; }
@@ -85,6 +87,16 @@ public final class Rest {
         return send("GET", path + q, null);
     }
 
+    /** GET with an Accept header, e.g. {@code text/csv} for a query's CSV export; the reply's body is in {@code raw}. */
+    public Reply getAccepting(String accept, String path, String... nameValuePairs) throws Exception {
+        this.accept = accept;
+        try {
+            return get(path, nameValuePairs);
+        } finally {
+            this.accept = null;
+        }
+    }
+
     /** DELETE. */
     public Reply delete(String path) throws Exception { return send("DELETE", path, null); }
 
@@ -103,6 +115,9 @@ public final class Rest {
         }
         if (session != null) {
             b.header("Authorization", "OAuth " + session);
+        }
+        if (accept != null) {
+            b.header("Accept", accept);
         }
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         JsonNode json = null;

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,6 +39,7 @@ class RestBenchmark {
     private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 30));
     private static final Duration RUN = Duration.ofSeconds(Long.getLong("bench.seconds", 30));
     private static final String READ_PATH = "/zones?limit=20&q=name~=bench-1%25";
+    private static final String TENANT_READ_PATH = "/instance-offerings?limit=20";
     private static final Pattern LOCATION = Pattern.compile("\"location\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern UUID = Pattern.compile("\"uuid\"\\s*:\\s*\"([0-9a-f]{32})\"");
 
@@ -93,12 +95,57 @@ class RestBenchmark {
             }
             report.append(run(WRITE_CLIENTS, write, RUN).row("writes: create + delete a zone, each polled to completion",
                     WRITE_CLIENTS, "writes"));
+
+            // the same kind of read by a user of a normal account: session, policies of the user and its group,
+            // and the query narrowed to the offerings shared with its account (20 of 100)
+            String userAuth = "OAuth " + tenantUserSession(rest);
+            Callable<Integer> tenantRead = () -> {
+                HttpResponse<String> r = http.send(get(base + TENANT_READ_PATH, userAuth), HttpResponse.BodyHandlers.ofString());
+                expect(r, 200);
+                return 1;
+            };
+            run(READ_CLIENTS, tenantRead, WARMUP);
+            if (Wrk.available()) {
+                report.append(Wrk.run(base + TENANT_READ_PATH, userAuth, READ_CLIENTS, RUN).row(
+                        "reads by a user of a normal account (policies + ownership): GET " + TENANT_READ_PATH + " (20 rows), wrk", READ_CLIENTS));
+            } else {
+                report.append(run(READ_CLIENTS, tenantRead, RUN).row("reads by a user of a normal account (policies + ownership): GET "
+                        + TENANT_READ_PATH + " (20 rows), Java clients", READ_CLIENTS, "reads"));
+            }
         }
         String table = "| measurement | figure |\n|---|---|\n" + report;
         LOG.info("\n{}", table);
         Path out = Path.of("target/benchmark.md");
         Files.writeString(out, table);
         LOG.info("written to {}", out.toAbsolutePath());
+    }
+
+    /** A normal account sharing 20 of 100 offerings, a user in a group, each with a policy; returns the user's session. */
+    private static String tenantUserSession(Rest admin) throws Exception {
+        List<String> shared = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            Rest.Reply o = admin.awaitJob(admin.post("/instance-offerings", Map.of("name", "bench-o" + i, "cpuNum", 1,
+                    "memorySize", 1073741824L), List.of(), List.of()));
+            if (i % 5 == 0) {
+                shared.add(o.body().path("inventory").path("uuid").asText());
+            }
+        }
+        String account = admin.post("/accounts", Map.of("name", "bench-tenant", "password", Rest.sha512("pw")), List.of(), List.of())
+                .body().path("inventory").path("uuid").asText();
+        admin.put("/accounts/resources/actions", "shareResource", Map.of("resourceUuids", shared, "accountUuids", List.of(account)));
+        Rest tenant = new Rest(admin.base()).login("bench-tenant", "pw");
+        String user = tenant.post("/accounts/users", Map.of("name", "u", "password", Rest.sha512("pw")), List.of(), List.of())
+                .body().path("inventory").path("uuid").asText();
+        String group = tenant.post("/accounts/groups", Map.of("name", "g"), List.of(), List.of()).body().path("inventory").path("uuid").asText();
+        tenant.post("/accounts/groups/" + group + "/users", Map.of("userUuid", user), List.of(), List.of());
+        for (String principal : List.of("/accounts/users/" + user, "/accounts/groups/" + group)) {
+            String policy = tenant.post("/accounts/policies", Map.of("name", "p", "statements",
+                    List.of(Map.of("effect", "Allow", "actions", List.of("vmInstance:*")))), List.of(), List.of())
+                    .body().path("inventory").path("uuid").asText();
+            tenant.post(principal + "/policies", Map.of("policyUuid", policy), List.of(), List.of());
+        }
+        return new Rest(admin.base()).put("/accounts/users/login", "logInByUser", Map.of("accountName", "bench-tenant",
+                "userName", "u", "password", Rest.sha512("pw"))).body().path("inventory").path("uuid").asText();
     }
 
     private HttpResponse<String> follow(HttpResponse<String> accepted, String auth) throws Exception {

@@ -1,6 +1,8 @@
 package io.kumo.core.maintenance;
 
 import io.kumo.api.config.GlobalConfigService;
+import io.kumo.core.audit.AuditGlobalConfigs;
+import io.kumo.core.audit.AuditStore;
 import io.kumo.core.config.CoreGlobalConfigs;
 import io.kumo.core.job.JobStore;
 import io.kumo.core.licence.LicenceReminder;
@@ -15,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The node's periodic clean-up, one thread for all of it: finished jobs older than {@code api.jobRetentionHours},
- * expired sessions (in the database and in the authentication cache), and licence expiry reminders. Runs a minute
+ * expired sessions (in the database and in the authentication cache), audit records older than
+ * {@code audit.retentionDays}, and licence expiry reminders. Runs a minute
  * after start, then every ten.
  */
 public class Housekeeper {
@@ -24,6 +27,7 @@ public class Housekeeper {
     private final SessionManager sessions;
     private final GlobalConfigService config;
     private final LicenceReminder licenceReminder;
+    private volatile AuditStore audits;
     private ScheduledExecutorService scheduler;
 
     /** Wires the housekeeper. */
@@ -33,6 +37,9 @@ public class Housekeeper {
         this.config = config;
         this.licenceReminder = licenceReminder;
     }
+
+    /** @param audits the audit log, whose records older than {@code audit.retentionDays} are deleted; null for none */
+    public void setAuditStore(AuditStore audits) { this.audits = audits; }
 
     /** Starts the schedule. */
     public void start() {
@@ -69,6 +76,18 @@ public class Housekeeper {
             }
         } catch (RuntimeException e) {
             LOG.warn("could not delete expired sessions; will retry", e);
+        }
+        AuditStore a = audits;
+        if (a != null) {
+            try {
+                long days = config.longValue(AuditGlobalConfigs.AUDIT, AuditGlobalConfigs.RETENTION_DAYS);
+                int n = a.deleteBefore(new Timestamp(System.currentTimeMillis() - days * 86_400_000L));
+                if (n > 0) {
+                    LOG.info("deleted {} audit record(s) older than {} days", n, days);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("could not delete old audit records; will retry", e);
+            }
         }
         try {
             licenceReminder.run();

@@ -17,6 +17,7 @@ import io.kumo.api.operation.OperationResult;
 import io.kumo.api.operation.OperationService;
 import io.kumo.api.operation.Submission;
 import io.kumo.api.operation.SyncOperation;
+import io.kumo.core.audit.AuditRecorder;
 import io.kumo.core.config.CoreGlobalConfigs;
 import io.kumo.core.identity.AuthorizationManager;
 import io.kumo.core.identity.ownership.OwnershipManager;
@@ -44,10 +45,12 @@ public class OperationServiceImpl implements OperationService {
     private final LicenceService licences;
     private final AuthorizationManager authorization;
     private final OwnershipManager ownership;
+    private final AuditRecorder audit;
 
-    /** Wires the service. */
+    /** Wires the service; {@code audit} records every call, or null (tests). */
     public OperationServiceImpl(OperationRegistry registry, ClusterService cluster, MessageBus bus, GlobalConfigService config,
-                                LicenceService licences, AuthorizationManager authorization, OwnershipManager ownership) {
+                                LicenceService licences, AuthorizationManager authorization, OwnershipManager ownership,
+                                AuditRecorder audit) {
         this.registry = registry;
         this.cluster = cluster;
         this.bus = bus;
@@ -55,11 +58,31 @@ public class OperationServiceImpl implements OperationService {
         this.licences = licences;
         this.authorization = authorization;
         this.ownership = ownership;
+        this.audit = audit;
     }
 
+    /** Runs the call and audits it, whatever its outcome. */
     @Override
     public Submission submit(String operation, Map<String, Object> rawParams, List<String> systemTags, List<String> userTags,
                              Caller caller) {
+        long start = System.currentTimeMillis();
+        Submission submission = null;
+        Throwable failure = null;
+        try {
+            submission = submitUnaudited(operation, rawParams, systemTags, userTags, caller);
+            return submission;
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            throw e;
+        } finally {
+            if (audit != null) {
+                audit.record(operation, rawParams, systemTags, userTags, caller, start, submission, failure);
+            }
+        }
+    }
+
+    private Submission submitUnaudited(String operation, Map<String, Object> rawParams, List<String> systemTags,
+                                       List<String> userTags, Caller caller) {
         Operation op = registry.find(operation).orElseThrow(() -> new ApiException(ErrorCode.NO_SUCH_API,
                 "no operation " + operation + " is registered now; list them with kumo:operations or GET /zstack/v1/openapi.json"));
         OperationDescriptor d = op.descriptor();

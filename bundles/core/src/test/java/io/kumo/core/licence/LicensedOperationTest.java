@@ -66,7 +66,7 @@ class LicensedOperationTest {
         io.kumo.core.identity.ownership.OwnershipStore ownership = io.kumo.core.testing.Stores.ownership(db, null);
         operations = new OperationServiceImpl(registry, null, null, null, licences,
                 new io.kumo.core.identity.AuthorizationManager(io.kumo.core.testing.Stores.identities(db, null), ownership),
-                new io.kumo.core.identity.ownership.OwnershipManager(ownership));
+                new io.kumo.core.identity.ownership.OwnershipManager(ownership), null);
     }
 
     @AfterEach

@@ -4,6 +4,7 @@ import io.kumo.core.testing.Backend;
 
 /** The persistence contracts on H2, the database of the default installation. */
 class H2PersistenceTest extends PersistenceTestBase implements SchemaMigrationContract, ZoneStoreContract,
-        GlobalConfigStoreContract, TagStoreContract, JobStoreContract, ManagementNodeStoreContract, SessionStoreContract {
+        GlobalConfigStoreContract, TagStoreContract, JobStoreContract, ManagementNodeStoreContract, SessionStoreContract,
+        AuditStoreContract {
     H2PersistenceTest() { super(Backend.H2); }
 }

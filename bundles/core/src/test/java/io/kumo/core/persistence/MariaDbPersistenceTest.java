@@ -10,6 +10,7 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  */
 @EnabledIfEnvironmentVariable(named = Backend.MARIADB_URL_VARIABLE, matches = ".*\\S.*")
 class MariaDbPersistenceTest extends PersistenceTestBase implements SchemaMigrationContract, ZoneStoreContract,
-        GlobalConfigStoreContract, TagStoreContract, JobStoreContract, ManagementNodeStoreContract, SessionStoreContract {
+        GlobalConfigStoreContract, TagStoreContract, JobStoreContract, ManagementNodeStoreContract, SessionStoreContract,
+        AuditStoreContract {
     MariaDbPersistenceTest() { super(Backend.MARIADB); }
 }

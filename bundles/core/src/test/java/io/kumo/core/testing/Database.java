@@ -37,7 +37,7 @@ public final class Database implements AutoCloseable {
     /** The kernel's tables, children first. */
     public static final List<String> TABLES = List.of("JobVO", "ZoneVO", "GlobalConfigVO", "TagVO", "ManagementNodeVO",
             "SessionVO", "AccountVO", "LicenseVO", "UserGroupUserRefVO", "PolicyAttachmentVO", "UserVO", "UserGroupVO", "PolicyVO",
-            "AccountResourceRefVO", "SharedResourceVO");
+            "AccountResourceRefVO", "SharedResourceVO", "AuditVO");
     private static final Pattern MARIADB_URL = Pattern.compile("^(jdbc:(?:mariadb|mysql)://[^/?]+)(?:/([^?]*))?(\\?.*)?$");
 
     /** Held so that the level stays set (java.util.logging keeps loggers weakly). */

@@ -211,4 +211,20 @@ public final class Stores {
         s.setEntityManager(db.entityManager());
         return s;
     }
+
+    /** @param db the database @param queries runs queries (null if the test does not query) @return an audit store */
+    public static io.kumo.core.audit.AuditStore audits(Database db, QueryService queries) {
+        io.kumo.core.audit.AuditStore s = new io.kumo.core.audit.AuditStore(queries) {
+            @Override public void write(List<io.kumo.core.audit.AuditEntity> batch) { db.inTransaction(() -> super.write(batch)); }
+            @Override public void completeJobs() { db.inTransaction(super::completeJobs); }
+            @Override public int deleteBefore(Timestamp before) { return db.inTransaction(() -> super.deleteBefore(before)); }
+            @Override public io.kumo.core.audit.AuditEntity find(String uuid) { return db.inTransaction(() -> super.find(uuid)); }
+            @Override public QueryResult<Object> query(QueryRequest request) { return db.inTransaction(() -> super.query(request)); }
+            @Override public QueryResult<Object> queryOperationLogs(QueryRequest request) {
+                return db.inTransaction(() -> super.queryOperationLogs(request));
+            }
+        };
+        s.setEntityManager(db.entityManager());
+        return s;
+    }
 }

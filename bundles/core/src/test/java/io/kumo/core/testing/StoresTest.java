@@ -45,7 +45,8 @@ class StoresTest {
                 SessionStore.class, Stores.sessions(db),
                 io.kumo.core.licence.LicenceStore.class, Stores.licences(db),
                 io.kumo.core.identity.IdentityStore.class, Stores.identities(db, null),
-                io.kumo.core.identity.ownership.OwnershipStore.class, Stores.ownership(db, null));
+                io.kumo.core.identity.ownership.OwnershipStore.class, Stores.ownership(db, null),
+                io.kumo.core.audit.AuditStore.class, Stores.audits(db, null));
         List<String> missing = new ArrayList<>();
         wrapped.forEach((store, wrapper) -> {
             for (Method m : store.getDeclaredMethods()) {

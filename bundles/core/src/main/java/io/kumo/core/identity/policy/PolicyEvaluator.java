@@ -14,6 +14,8 @@ public final class PolicyEvaluator {
     public enum Decision { ALLOW, DENY, NONE }
 
     private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+    private static final Map<String, List<PolicyStatement>> DECODED = new ConcurrentHashMap<>();
+    private static final int MAX_DECODED = 10_000;
 
     private PolicyEvaluator() { }
 
@@ -70,6 +72,9 @@ public final class PolicyEvaluator {
     private static boolean isMessageName(String op) { return op.startsWith("API") && op.endsWith("Msg") && !op.contains("*"); }
 
     private static Pattern glob(String g) {
+        if (PATTERNS.size() > MAX_DECODED) {
+            PATTERNS.clear();
+        }
         return PATTERNS.computeIfAbsent(g, key -> {
             StringBuilder sb = new StringBuilder();
             String[] parts = key.split("\\*", -1);
@@ -85,8 +90,14 @@ public final class PolicyEvaluator {
         });
     }
 
-    /** @return the statements of the policies, decoded */
+    /**
+     * @return the statements of the policies, decoded; a policy never changes after it is created, so its decoded
+     *         statements are kept (a bounded cache, by policy uuid)
+     */
     public static List<PolicyStatement> statements(Collection<PolicyEntity> policies) {
-        return policies.stream().flatMap(p -> PolicyCodec.decode(p.getData()).stream()).toList();
+        if (DECODED.size() > MAX_DECODED) {
+            DECODED.clear();
+        }
+        return policies.stream().flatMap(p -> DECODED.computeIfAbsent(p.getUuid(), u -> PolicyCodec.decode(p.getData())).stream()).toList();
     }
 }

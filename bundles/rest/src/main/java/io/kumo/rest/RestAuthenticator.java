@@ -7,13 +7,18 @@ import io.kumo.api.operation.OperationDescriptor;
 import javax.servlet.http.HttpServletRequest;
 import java.util.regex.Pattern;
 
-/** Turns the {@code Authorization: OAuth <session uuid>} header of a request into a {@link Caller}. */
+/**
+ * Turns the {@code Authorization} header of a request into a {@link Caller}: {@code OAuth <session uuid>}, or
+ * {@code ZStack <AccessKeyID>:<signature>} with a {@code Date} header (ZStack's access-key scheme).
+ */
 final class RestAuthenticator {
     /** The channel REST callers come from. */
     static final String CHANNEL = "rest";
 
     private static final String SCHEME = "OAuth";
+    private static final String ACCESS_KEY_SCHEME = "ZStack";
     private static final Pattern SESSION = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+    private static final Pattern ACCESS_KEY = Pattern.compile("([A-Za-z0-9]{1,64}):([A-Za-z0-9+/=]{1,128})");
 
     private final AuthenticationService authentication;
 
@@ -32,6 +37,17 @@ final class RestAuthenticator {
             return Caller.anonymous(CHANNEL, clientIp);
         }
         String[] parts = header.trim().split("\\s+");
+        if (parts.length == 2 && parts[0].equalsIgnoreCase(ACCESS_KEY_SCHEME)) {
+            java.util.regex.Matcher m = ACCESS_KEY.matcher(parts[1]);
+            if (!m.matches()) {
+                throw RestErrors.unauthenticated("the Authorization header is malformed; access keys send ZStack <AccessKeyID>:<signature>");
+            }
+            String path = req.getRequestURI();
+            if (path.startsWith("/zstack/")) {
+                path = path.substring("/zstack".length());
+            }
+            return authentication.authenticateAccessKey(m.group(1), m.group(2), req.getMethod(), req.getHeader("Date"), path, CHANNEL, clientIp);
+        }
         if (parts.length != 2 || !parts[0].equalsIgnoreCase(SCHEME) || !SESSION.matcher(parts[1]).matches()) {
             throw RestErrors.unauthenticated("the Authorization header is malformed; " + RestErrors.LOGIN_HINT);
         }

@@ -34,6 +34,7 @@ public class SessionManager implements AuthenticationService, ResourceEventListe
     private final GlobalConfigService config;
     private final EventPublisher events;
     private final Map<String, CachedSession> cache = new ConcurrentHashMap<>();
+    private volatile io.kumo.core.accesskey.AccessKeyManager accessKeys;
 
     private record CachedSession(String accountUuid, String accountName, String userUuid, boolean admin, long expiresAt) { }
 
@@ -74,11 +75,21 @@ public class SessionManager implements AuthenticationService, ResourceEventListe
      * @throws ApiException 401 on wrong credentials (without saying which part is wrong)
      */
     public SessionInventory logIn(String accountName, String password) {
+        return openSession(checkAccountPassword(accountName, password).getUuid(), null);
+    }
+
+    /**
+     * @param accountName the account
+     * @param password    the SHA-512 hex of the password
+     * @return the account if the password is right
+     * @throws ApiException 401 on wrong credentials (without saying which part is wrong)
+     */
+    public AccountEntity checkAccountPassword(String accountName, String password) {
         AccountEntity account = store.accountByName(accountName);
         if (account == null || !PasswordHasher.matches(password, account.getPasswordHash())) {
             throw new ApiException(ErrorCode.WRONG_CREDENTIALS, "wrong account name or password; the password is sent as its SHA-512 hex digest");
         }
-        return openSession(account.getUuid(), null);
+        return account;
     }
 
     /**
@@ -155,6 +166,18 @@ public class SessionManager implements AuthenticationService, ResourceEventListe
             throw new ApiException(ErrorCode.UNAUTHENTICATED, "the session has expired; log in again");
         }
         return new Caller(s.accountUuid(), s.accountName(), s.userUuid(), sessionUuid, s.admin(), channel, clientIp);
+    }
+
+    /** @param keys verifies access-key signatures (set by the blueprint) */
+    public void setAccessKeyManager(io.kumo.core.accesskey.AccessKeyManager keys) { this.accessKeys = keys; }
+
+    @Override
+    public Caller authenticateAccessKey(String accessKeyId, String signature, String method, String date, String path,
+                                        String channel, String clientIp) {
+        if (accessKeys == null) {
+            return AuthenticationService.super.authenticateAccessKey(accessKeyId, signature, method, date, path, channel, clientIp);
+        }
+        return accessKeys.authenticate(accessKeyId, signature, method, date, path, channel, clientIp);
     }
 
     @Override

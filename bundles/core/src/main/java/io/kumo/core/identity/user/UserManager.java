@@ -89,6 +89,15 @@ public class UserManager {
      * @return the session
      */
     public SessionInventory logIn(String accountName, String accountUuid, String userName, String password) {
+        UserEntity user = checkPassword(accountName, accountUuid, userName, password);
+        return sessions.openSession(user.getAccountUuid(), user.getUuid());
+    }
+
+    /**
+     * @return the user if the credentials are right (the session is opened by the caller, e.g. after login protection)
+     * @throws ApiException 401 on wrong credentials
+     */
+    public UserEntity checkPassword(String accountName, String accountUuid, String userName, String password) {
         if (accountName == null && accountUuid == null) {
             throw ApiException.invalidArgument("give accountName or accountUuid: user names are unique only inside an account");
         }
@@ -98,7 +107,7 @@ public class UserManager {
             throw new ApiException(ErrorCode.WRONG_CREDENTIALS, "wrong account, user name or password; the password is sent as its"
                     + " SHA-512 hex digest");
         }
-        return sessions.openSession(account.getUuid(), user.getUuid());
+        return user;
     }
 
     /** @return the user, if the caller's account owns it (or the caller is the admin) */

@@ -147,6 +147,17 @@ class LdapIT {
         assertEquals(401, bobWrong.status());
         assertFalse(bobWrong.raw().contains("not bound"), "a wrong password tells nothing about bindings: " + bobWrong.raw());
 
+        // LDAP logins are guarded like the others: after 6 consecutive failures even the right password needs a captcha
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, ldapLogin("alice", "nope-" + i).status());
+        }
+        Rest.Reply guarded = ldapLogin("alice", "alice-secret");
+        assertEquals("ID.1005", guarded.errorCode(), guarded.raw());
+        assertTrue(guarded.raw().contains("captcha"), guarded.raw());
+        Rest.Reply captcha = rest.get("/login/control/captcha", "resourceName", "alice", "loginType", "ldap");
+        assertEquals(200, captcha.status(), captcha.raw());
+        assertFalse(captcha.body().path("captchaUuid").asText().isEmpty(), captcha.raw());
+
         // a server that is down: 503 naming it
         Rest.Reply down = rest.awaitJob(rest.post("/ldap/servers", server("down", "ldap://127.0.0.1:1", "x"), List.of(), List.of()));
         assertEquals(503, down.status(), down.raw());

@@ -13,8 +13,8 @@ public class GetLoginCaptchaOperation implements SyncOperation {
     private static final OperationDescriptor DESCRIPTOR = OperationDescriptor.builder("GetLoginCaptcha")
             .description("Get a captcha for a login: captchaUuid and captcha (Base64 PNG); answer it with captchaUuid + verifyCode")
             .kind(OperationKind.READ).async(false).resourceType("captcha").permission(OperationDescriptor.PUBLIC)
-            .param(ParameterDescriptor.string("resourceName").mandatory().range(1, 512).describedAs("the account name, or <account name>/<user name> for loginType user"))
-            .param(ParameterDescriptor.string("loginType").oneOf("account", "user").withDefault("account").describedAs("account or user"))
+            .param(ParameterDescriptor.string("resourceName").mandatory().range(1, 512).describedAs("the account name, <account name>/<user name> for loginType user, the LDAP uid for ldap"))
+            .param(ParameterDescriptor.string("loginType").oneOf("account", "user", "ldap").withDefault("account").describedAs("account, user or ldap"))
             .param(ParameterDescriptor.string("captchaUuid").maxLength(32).describedAs("ignored (ZStack compatibility)"))
             .rest(RestBinding.get("/login/control/captcha"))
             .build();

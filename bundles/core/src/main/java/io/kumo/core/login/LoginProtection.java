@@ -45,8 +45,18 @@ public class LoginProtection {
     /** @return the login name of a user inside an account */
     public static String userKey(String accountName, String userName) { return "user:" + accountName + "/" + userName; }
 
-    /** @param loginType account or user @param resourceName the account name, or {@code account/user} @return the login name */
+    /** @param uid an LDAP login name @return its login name */
+    public static String ldapKey(String uid) { return "ldap:" + uid; }
+
+    /**
+     * @param loginType    account, user or ldap
+     * @param resourceName the account name, {@code account/user}, or the LDAP uid
+     * @return the login name
+     */
     public static String key(String loginType, String resourceName) {
+        if ("ldap".equals(loginType)) {
+            return ldapKey(resourceName);
+        }
         if ("user".equals(loginType)) {
             int slash = resourceName.indexOf('/');
             if (slash <= 0 || slash == resourceName.length() - 1) {

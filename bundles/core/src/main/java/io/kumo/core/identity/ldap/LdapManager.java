@@ -98,6 +98,18 @@ public class LdapManager {
      *                      the user cannot be reached
      */
     public SessionInventory logIn(String uid, String password) {
+        return sessions.openSession(authenticate(uid, password), null);
+    }
+
+    /**
+     * Checks an LDAP user's credentials and binding without opening a session (login protection opens it).
+     *
+     * @param uid      the LDAP login name
+     * @param password the LDAP password, in clear
+     * @return the uuid of the account the user is bound to
+     * @throws ApiException as {@link #logIn}
+     */
+    public String authenticate(String uid, String password) {
         List<LdapServerEntity> servers = store.servers();
         if (servers.isEmpty()) {
             throw new ApiException(ErrorCode.UNAVAILABLE, "LDAP login is not set up: an administrator adds an LDAP server with AddLdapServer first");
@@ -121,7 +133,7 @@ public class LdapManager {
                     continue;
                 }
                 LOG.info("LDAP user {} of {} logged in as account {}", user.get().uid(), server.getName(), binding.getAccountUuid());
-                return sessions.openSession(binding.getAccountUuid(), null);
+                return binding.getAccountUuid();
             } catch (ApiException e) {
                 LOG.warn("LDAP login of {}: {}", uid, e.getMessage());
                 failure = e;

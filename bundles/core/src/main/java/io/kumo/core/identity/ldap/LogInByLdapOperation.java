@@ -7,6 +7,7 @@ import io.kumo.api.operation.OperationResult;
 import io.kumo.api.operation.ParameterDescriptor;
 import io.kumo.api.operation.RestBinding;
 import io.kumo.api.operation.SyncOperation;
+import io.kumo.core.login.LoginProtection;
 import io.kumo.core.session.SessionInventory;
 import io.kumo.core.session.SessionManager;
 
@@ -21,18 +22,31 @@ public class LogInByLdapOperation implements SyncOperation {
             .inventoryType(SessionInventory.class)
             .param(ParameterDescriptor.string("uid").mandatory().range(1, 255).describedAs("LDAP login name"))
             .param(ParameterDescriptor.string("password").mandatory().range(1, 1024).asSecret().describedAs("LDAP password, in clear"))
+            .param(ParameterDescriptor.uuid("captchaUuid").describedAs("the captcha answered, after 6 failed logins"))
+            .param(ParameterDescriptor.string("verifyCode").maxLength(32).describedAs("the captcha's text"))
             .rest(RestBinding.put("/ldap/login", "logInByLdap"))
             .build();
 
     private final LdapManager ldap;
+    private final LoginProtection protection;
+    private final SessionManager sessions;
 
     /** @param ldap the LDAP manager */
-    public LogInByLdapOperation(LdapManager ldap) { this.ldap = ldap; }
+    public LogInByLdapOperation(LdapManager ldap, LoginProtection protection, SessionManager sessions) {
+        this.ldap = ldap;
+        this.protection = protection;
+        this.sessions = sessions;
+    }
 
     @Override public OperationDescriptor descriptor() { return DESCRIPTOR; }
 
     @Override
     public OperationResult execute(OperationRequest request) {
-        return OperationResult.inventory(ldap.logIn(request.string("uid"), request.string("password")));
+        String uid = request.string("uid");
+        // the same guard as account and user logins: a captcha after repeated failures, the two-factor code if enabled
+        return OperationResult.inventory(protection.logIn(LoginProtection.ldapKey(uid), request.string("captchaUuid"),
+                request.string("verifyCode"), request.systemTags(),
+                () -> new LoginProtection.Principal(ldap.authenticate(uid, request.string("password")), null, uid),
+                p -> sessions.openSession(p.accountUuid(), null)));
     }
 }

@@ -5,6 +5,7 @@
 // (only the kernel's pages). Exits non-zero on the first failure, with a screenshot of the page.
 import { createRequire } from 'node:module';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,6 +90,128 @@ async function apiGet(page, path) {
     if (!r.ok) throw new Error(`GET ${p}: ${r.status} ${await r.text()}`);
     return r.json();
   }, path);
+}
+
+/** A request on the API with the page's session; returns the parsed body. */
+async function apiSend(page, method, path, body) {
+  return page.evaluate(async ([m, p, b]) => {
+    const session = JSON.parse(localStorage.getItem('kumo.session')).uuid;
+    const r = await fetch(`/zstack/v1${p}`, { method: m, headers: { Authorization: `OAuth ${session}`, 'Content-Type': 'application/json' }, body: JSON.stringify(b) });
+    if (!r.ok) throw new Error(`${m} ${p}: ${r.status} ${await r.text()}`);
+    return r.json();
+  }, [method, path, body]);
+}
+
+/**
+ * A fake VNC server (RFB 3.8, no authentication) on 127.0.0.1: a WIDTH x HEIGHT desktop named NAME filled with one
+ * colour, sent raw on every full update request. Records what the client sent (its key events).
+ */
+function fakeVnc(name, width, height, rgb) {
+  const seen = { clients: 0, updateRequests: 0, keys: [] };
+  const server = createServer((socket) => {
+    seen.clients++;
+    let buf = Buffer.alloc(0);
+    let stage = 'version';
+    let bpp = 4;
+    socket.write('RFB 003.008\n');
+    const frame = () => {
+      const head = Buffer.alloc(16);
+      head.writeUInt8(0, 0); head.writeUInt16BE(1, 2); // FramebufferUpdate, 1 rectangle
+      head.writeUInt16BE(0, 4); head.writeUInt16BE(0, 6); head.writeUInt16BE(width, 8); head.writeUInt16BE(height, 10);
+      head.writeInt32BE(0, 12); // raw
+      const px = Buffer.alloc(width * height * bpp);
+      // the client's format (noVNC: 32 bpp, little endian, red shift 0, green 8, blue 16)
+      for (let i = 0; i < width * height; i++) { px[i * 4] = rgb[0]; px[i * 4 + 1] = rgb[1]; px[i * 4 + 2] = rgb[2]; }
+      socket.write(Buffer.concat([head, px]));
+    };
+    const need = { 0: () => 20, 2: (b) => (b.length >= 4 ? 4 + 4 * b.readUInt16BE(2) : Infinity), 3: () => 10, 4: () => 8, 5: () => 6,
+      6: (b) => (b.length >= 8 ? 8 + b.readUInt32BE(4) : Infinity) };
+    socket.on('data', (d) => {
+      buf = Buffer.concat([buf, d]);
+      for (;;) {
+        if (stage === 'version') {
+          if (buf.length < 12) return;
+          buf = buf.subarray(12); stage = 'security';
+          socket.write(Buffer.from([1, 1])); // one type: None
+        } else if (stage === 'security') {
+          if (buf.length < 1) return;
+          buf = buf.subarray(1); stage = 'init';
+          socket.write(Buffer.from([0, 0, 0, 0])); // SecurityResult OK
+        } else if (stage === 'init') {
+          if (buf.length < 1) return;
+          buf = buf.subarray(1); stage = 'normal';
+          const init = Buffer.alloc(24);
+          init.writeUInt16BE(width, 0); init.writeUInt16BE(height, 2);
+          Buffer.from([32, 24, 0, 1, 0, 255, 0, 255, 0, 255, 16, 8, 0, 0, 0, 0]).copy(init, 4);
+          init.writeUInt32BE(Buffer.byteLength(name), 20);
+          socket.write(Buffer.concat([init, Buffer.from(name)]));
+        } else {
+          if (buf.length < 1) return;
+          const type = buf[0];
+          if (!(type in need)) { socket.destroy(); return; }
+          const n = need[type](buf);
+          if (buf.length < n) return;
+          const msg = buf.subarray(0, n);
+          buf = buf.subarray(n);
+          if (type === 0) bpp = msg[4] / 8;
+          if (type === 3 && msg[1] === 0) { seen.updateRequests++; frame(); } // incremental requests wait: nothing changes
+          if (type === 4) seen.keys.push({ down: msg[1] === 1, keysym: msg.readUInt32BE(4) });
+        }
+      }
+    });
+    socket.on('error', () => undefined);
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, port: server.address().port, seen })));
+}
+
+/** A port on 127.0.0.1 where nothing listens. */
+async function closedPort() {
+  const s = createServer();
+  await new Promise((ok) => s.listen(0, '127.0.0.1', ok));
+  const { port } = s.address();
+  await new Promise((ok) => s.close(ok));
+  return port;
+}
+
+/**
+ * The VM console: from the VM's actions to the console page, which requests access (POST /consoles) and opens the
+ * node's console proxy in noVNC. First with no display behind the proxy (a clear error), then with a fake VNC server
+ * (connected: its desktop name, size and colour on the canvas; Ctrl+Alt+Del reaches it as key events).
+ */
+async function vmConsole(page, vm) {
+  await apiSend(page, 'PUT', '/simulators/actions', { configureSimulatorConsole: { hostname: '127.0.0.1', port: await closedPort() } });
+  await openList(page, 'vm-instances');
+  await page.getByTestId(`actions-${vm}`).click();
+  await page.getByTestId('action-console').click();
+  await page.waitForURL('**/resources/vm-instances/*/console');
+  const status = page.getByTestId('console-status');
+  await waitFor(async () => (await status.getAttribute('data-state')) === 'failed', 'the console says it could not connect to a VM without a display');
+  await page.getByTestId('console-failed').waitFor();
+  await screenshot(page, 'vm-console-no-display');
+
+  const vnc = await fakeVnc('kumo-e2e-display', 320, 200, [0, 128, 255]);
+  try {
+    await apiSend(page, 'PUT', '/simulators/actions', { configureSimulatorConsole: { hostname: '127.0.0.1', port: vnc.port } });
+    await page.getByTestId('console-reconnect').click();
+    await waitFor(async () => (await status.getAttribute('data-state')) === 'connected', 'the console connects to the fake VNC server');
+    await page.getByTestId('console-desktop').filter({ hasText: 'kumo-e2e-display' }).waitFor();
+    await waitFor(async () => {
+      const px = await page.evaluate(() => {
+        const c = document.querySelector('[data-testid=console-screen] canvas');
+        if (!c || c.width !== 320 || c.height !== 200) return null;
+        return Array.from(c.getContext('2d').getImageData(160, 100, 1, 1).data);
+      });
+      return px && px[0] === 0 && px[1] === 128 && px[2] === 255;
+    }, 'the canvas shows the 320x200 desktop in its colour');
+    await page.getByTestId('console-ctrl-alt-del').click();
+    await waitFor(async () => vnc.seen.keys.some((k) => k.down && k.keysym === 0xffff), 'Ctrl+Alt+Del reaches the VNC server');
+    if (vnc.seen.clients !== 1) throw new Error(`the fake VNC server saw ${vnc.seen.clients} connections, expected 1`);
+    await screenshot(page, 'vm-console');
+    log('console connected through the proxy:', vnc.seen.updateRequests, 'update request(s), keys', vnc.seen.keys.map((k) => k.keysym.toString(16)).join(','));
+  } finally {
+    vnc.server.close();
+  }
+  await page.getByTestId('nav-vm-instances').click();
 }
 
 /** Opens a list, fills the create form (text fields by name, selects by [testId, text]) and waits for the row. */
@@ -299,7 +422,9 @@ async function compute(page, zone) {
   await page.getByText(/^192\.168\.100\.\d+$/).first().waitFor({ timeout: TIMEOUT });
   await page.getByText(`ROOT-for-${vm}`).first().waitFor({ timeout: TIMEOUT });
   await screenshot(page, 'vm-detail');
+  const vmUuid = new URL(page.url()).pathname.split('/').pop();
   await page.goBack();
+  await vmConsole(page, vm);
 
   // every resource page lists what was created, without an error
   for (const [key, name] of [['zones', zone], ['clusters', n('cluster')], ['hosts', n('host')], ['primary-storage', n('ps')],
@@ -333,6 +458,15 @@ async function compute(page, zone) {
   await openList(page, 'vm-instances');
   await act(page, vm, 'stop');
   await waitRowState(page, vm, 'Stopped');
+  // a stopped VM offers no console, and its console page says why
+  await page.getByTestId(`actions-${vm}`).click();
+  await page.getByTestId('action-start').waitFor();
+  if (await page.getByTestId('action-console').count()) throw new Error('a stopped VM offers its console');
+  await page.keyboard.press('Escape');
+  await page.goto(`${BASE}/resources/vm-instances/${vmUuid}/console`);
+  await page.getByTestId('error').filter({ hasText: 'Running' }).waitFor({ timeout: TIMEOUT });
+  await screenshot(page, 'vm-console-stopped');
+  await openList(page, 'vm-instances');
   await act(page, vm, 'destroy');
   await waitRowState(page, vm, 'Destroyed');
   await act(page, vm, 'expunge');

@@ -15,6 +15,7 @@ import { I18nProvider, useI18n } from './i18n/I18n';
 import { DashboardPage } from './pages/Dashboard';
 import { LoginPage } from './pages/Login';
 import { AdminPage, ResourcePage } from './pages/ResourcePage';
+import { VmConsolePage } from './pages/VmConsole';
 import { adminPages, resources } from './resources/configs';
 import { CapabilitiesContext, ConfigContext, DEFAULT_CONFIG, useConsoleConfig, type ConsoleConfig } from './state/App';
 import { EventsProvider, useEvents } from './state/Events';
@@ -64,6 +65,7 @@ function Shell({ onLogout }: { onLogout: () => void }) {
               <Route path="/" element={<DashboardPage />} />
               <Route path="/resources/:key" element={<ResourcePage />} />
               <Route path="/resources/:key/:uuid" element={<ResourcePage />} />
+              <Route path="/resources/vm-instances/:uuid/console" element={<VmConsolePage />} />
               <Route path="/admin/:key" element={<AdminPage />} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>

@@ -272,6 +272,9 @@ export const resources: ResourceConfig[] = [
       putAction('/vm-instances', 'stop', 'stopVmInstance', ['Running', 'Paused'], { type: 'grace' }),
       putAction('/vm-instances', 'reboot', 'rebootVmInstance', ['Running']),
       putAction('/vm-instances', 'pause', 'pauseVmInstance', ['Running']),
+      // RequestConsoleAccess: the console page asks for a one-time address and opens it in noVNC
+      { key: 'console', label: 'action.console', states: ['Running'], route: { method: 'POST', path: '/consoles' },
+        open: (inv) => `/resources/vm-instances/${inv.uuid}/console` },
       putAction('/vm-instances', 'resume', 'resumeVmInstance', ['Paused']),
       deleteAction('/vm-instances', 'destroy', ['Created', 'Running', 'Stopped', 'Paused', 'Unknown']),
       putAction('/vm-instances', 'recover', 'recoverVmInstance', ['Destroyed']),

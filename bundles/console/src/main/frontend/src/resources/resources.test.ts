@@ -32,16 +32,18 @@ describe('resource configs', () => {
     const vm = resourceByKey('vm-instances')!;
     const all = () => true;
     const keys = (state: string) => availableActions(vm, { uuid: 'v', state }, all).map((a) => a.key);
-    expect(keys('Running')).toEqual(['stop', 'reboot', 'pause', 'destroy']);
+    expect(keys('Running')).toEqual(['stop', 'reboot', 'pause', 'console', 'destroy']);
     expect(keys('Stopped')).toEqual(['start', 'destroy']);
     expect(keys('Destroyed')).toEqual(['recover', 'expunge']);
-    expect(availableActions(vm, { uuid: 'v', state: 'Running' }, (m) => m !== 'PUT').map((a) => a.key)).toEqual(['destroy']);
+    expect(availableActions(vm, { uuid: 'v', state: 'Running' }, (m) => m !== 'PUT').map((a) => a.key)).toEqual(['console', 'destroy']);
+    expect(availableActions(vm, { uuid: 'v', state: 'Running' }, (_m, p) => p !== '/consoles').map((a) => a.key)).not.toContain('console');
+    expect(vm.actions.find((a) => a.key === 'console')!.open!({ uuid: 'v1' })).toBe('/resources/vm-instances/v1/console');
     const stop = vm.actions.find((a) => a.key === 'stop')!;
-    expect(stop.request({ uuid: 'v1' }, {})).toEqual({ method: 'PUT', path: '/vm-instances/v1/actions', body: { stopVmInstance: { type: 'grace' } } });
+    expect(stop.request!({ uuid: 'v1' }, {})).toEqual({ method: 'PUT', path: '/vm-instances/v1/actions', body: { stopVmInstance: { type: 'grace' } } });
     const del = resourceByKey('zones')!.actions.find((a) => a.key === 'delete')!;
-    expect(del.request({ uuid: 'z1' }, { deleteMode: 'Enforcing' }).path).toBe('/zones/z1?deleteMode=Enforcing');
+    expect(del.request!({ uuid: 'z1' }, { deleteMode: 'Enforcing' }).path).toBe('/zones/z1?deleteMode=Enforcing');
     const host = resourceByKey('hosts')!;
-    expect(host.actions.find((a) => a.key === 'maintain')!.request({ uuid: 'h' }, {}).body).toEqual({ changeHostState: { stateEvent: 'maintain' } });
+    expect(host.actions.find((a) => a.key === 'maintain')!.request!({ uuid: 'h' }, {}).body).toEqual({ changeHostState: { stateEvent: 'maintain' } });
   });
 
   it('follow an image through deletion by its status: delete, then recover or expunge', () => {
@@ -50,7 +52,7 @@ describe('resource configs', () => {
     const keys = (status: string) => availableActions(image, { uuid: 'i', state: 'Enabled', status }, all).map((a) => a.key);
     expect(keys('Ready')).toEqual(['disable', 'delete']);
     expect(keys('Deleted')).toEqual(['disable', 'recover', 'expunge']);
-    expect(image.actions.find((a) => a.key === 'expunge')!.request({ uuid: 'i1' }, {})).toEqual({ method: 'PUT', path: '/images/i1/actions', body: { expungeImage: {} } });
+    expect(image.actions.find((a) => a.key === 'expunge')!.request!({ uuid: 'i1' }, {})).toEqual({ method: 'PUT', path: '/images/i1/actions', body: { expungeImage: {} } });
   });
 
   it('refer only to declared resources', () => {

@@ -57,7 +57,10 @@ export interface ActionDef {
   stateField?: string;
   /** The route that must be served for the action to show: method and path template. */
   route: { method: string; path: string };
-  request: (inv: Inventory, values: Record<string, unknown>) => Request;
+  /** The request the action sends (after confirmation and its fields). */
+  request?: (inv: Inventory, values: Record<string, unknown>) => Request;
+  /** Instead of a request: the console page the action opens (e.g. a VM's graphical console). */
+  open?: (inv: Inventory) => string;
 }
 
 export interface CreateDef {

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The web console end to end: a real node, Debian's Chromium driven by playwright-core through
  * {@code bundles/console/src/test/e2e/console.e2e.mjs} (login, zone, search, detail, actions, CSV export, language,
  * unavailable pages, session expiry; then the compute control plane: cluster, simulator host, storage, image,
- * offerings, networks, a VM through the wizard to Running, every resource page and the dashboard's capacity).
+ * offerings, networks, a VM through the wizard to Running, its graphical console in noVNC through the node's console
+ * proxy (no display: a clear error; a fake VNC server: connected), every resource page and the dashboard's capacity).
  * Screenshots go to {@code itests/target/console-screenshots}. {@code -Dkumo.e2e.compute=skip} runs the kernel part only.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -35,7 +38,11 @@ class ConsoleIT {
 
     @BeforeAll
     void boot() throws Exception {
-        node = KumoNode.install("console").start();
+        int proxyPort;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            proxyPort = s.getLocalPort(); // the VM console proxy: a free port, not the default 4900
+        }
+        node = KumoNode.install("console").config("io.kumo.console.proxy", "port", String.valueOf(proxyPort)).start();
         base = node.rest().base().replaceFirst("/zstack/v1/?$", "");
     }
 

@@ -50,17 +50,19 @@ export function VmConsolePage() {
         const url = consoleUrl(reply.inventory ?? {}, window.location);
         setStatus('connecting');
         const client = new RFB(screen.current, url, { wsProtocols: ['binary'] });
+        rfb.current = client;
         client.scaleViewport = true;
         client.background = '#000';
-        client.addEventListener('connect', () => { setStatus('connected'); client.focus(); });
-        client.addEventListener('disconnect', (e) => {
+        // events of a client replaced by a reconnect are ignored
+        const on = (type: string, f: (e: Event) => void) => client.addEventListener(type, (e) => { if (rfb.current === client) f(e); });
+        on('connect', () => { setStatus('connected'); client.focus(); });
+        on('disconnect', (e) => {
           const clean = (e as CustomEvent<{ clean: boolean }>).detail?.clean;
           setStatus((s) => (clean && s === 'connected' ? 'closed' : 'failed'));
         });
-        client.addEventListener('credentialsrequired', () => setStatus('password'));
-        client.addEventListener('securityfailure', (e) => setReason((e as CustomEvent<{ reason?: string }>).detail?.reason));
-        client.addEventListener('desktopname', (e) => setDesktop((e as CustomEvent<{ name: string }>).detail?.name));
-        rfb.current = client;
+        on('credentialsrequired', () => setStatus('password'));
+        on('securityfailure', (e) => setReason((e as CustomEvent<{ reason?: string }>).detail?.reason));
+        on('desktopname', (e) => setDesktop((e as CustomEvent<{ name: string }>).detail?.name));
       } catch (e) {
         if (!cancelled) {
           setError(e);
@@ -70,8 +72,9 @@ export function VmConsolePage() {
     })();
     return () => {
       cancelled = true;
-      rfb.current?.disconnect();
+      const client = rfb.current;
       rfb.current = undefined;
+      client?.disconnect();
     };
   }, [uuid, attempt]);
 

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleIT {
-    private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
+    static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
     private static final Path FRONTEND = ROOT.resolve("bundles/console/src/main/frontend");
     private static final Path SCRIPT = ROOT.resolve("bundles/console/src/test/e2e/console.e2e.mjs");
     private static final Path SCREENSHOTS = ROOT.resolve("itests/target/console-screenshots");
@@ -70,16 +71,24 @@ class ConsoleIT {
 
     @Test
     void endToEndInChromium() throws Exception {
+        runScript(node, base, SCRIPT, Map.of("KUMO_E2E_COMPUTE", System.getProperty("kumo.e2e.compute", "require")));
+    }
+
+    /**
+     * Runs an e2e script of {@code bundles/console/src/test/e2e} against a node in Debian's Chromium and fails with its
+     * log (and the node's) unless it passes within 15 minutes. Screenshots go to {@code itests/target/console-screenshots}.
+     */
+    static void runScript(KumoNode node, String base, Path script, Map<String, String> env) throws Exception {
         assertTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "Chromium is needed: apt-get install chromium");
         assertTrue(Files.isDirectory(FRONTEND.resolve("node_modules/playwright-core")),
                 "build bundles/console first (npm ci installs playwright-core)");
         Files.createDirectories(SCREENSHOTS);
-        Path output = SCREENSHOTS.resolve("e2e.log");
-        ProcessBuilder pb = new ProcessBuilder("node", SCRIPT.toString()).directory(FRONTEND.toFile())
+        Path output = SCREENSHOTS.resolve(script.getFileName().toString().replace(".mjs", ".log"));
+        ProcessBuilder pb = new ProcessBuilder("node", script.toString()).directory(FRONTEND.toFile())
                 .redirectErrorStream(true).redirectOutput(output.toFile());
         pb.environment().put("KUMO_URL", base);
         pb.environment().put("KUMO_SCREENSHOTS", SCREENSHOTS.toString());
-        pb.environment().put("KUMO_E2E_COMPUTE", System.getProperty("kumo.e2e.compute", "require"));
+        pb.environment().putAll(env);
         Process p = pb.start();
         boolean done = p.waitFor(15, TimeUnit.MINUTES);
         if (!done) {

@@ -2,7 +2,7 @@
 // Usage (from src/main/frontend, after npm ci):
 //   KUMO_URL=http://127.0.0.1:8080 KUMO_SCREENSHOTS=/tmp/shots node ../../test/e2e/identity.e2e.mjs
 // Needs a node serving /accounts, /accounts/users, /accounts/groups, /accounts/policies, /accounts/quotas,
-// /accounts/sessions, /audits, /operation-logs and /captcha/refresh; fails naming the first route that is missing.
+// /accounts/sessions, /audits, /operation-logs, the captcha and two-factor routes; fails naming every route missing.
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -19,7 +19,8 @@ const ROUTES = [['GET', '/accounts'], ['POST', '/accounts'], ['GET', '/accounts/
   ['GET', '/accounts/groups'], ['POST', '/accounts/groups'], ['GET', '/accounts/policies'], ['POST', '/accounts/policies'],
   ['POST', '/accounts/users/{userUuid}/policies'], ['POST', '/accounts/groups/{groupUuid}/users'], ['GET', '/accounts/quotas'],
   ['PUT', '/accounts/quotas/actions'], ['GET', '/accounts/sessions'], ['DELETE', '/accounts/sessions/{uuid}'],
-  ['GET', '/audits'], ['GET', '/operation-logs'], ['GET', '/captcha/refresh']];
+  ['GET', '/audits'], ['GET', '/operation-logs'], ['GET', '/login/control/captcha'], ['GET', '/captcha/refresh'],
+  ['PUT', '/accounts/users/login'], ['POST', '/accounts/two-factor-authentication'], ['PUT', '/accounts/two-factor-authentication/actions']];
 
 /** Fails unless the node serves every route these pages use (path variables match any name). */
 async function requireRoutes() {
@@ -30,9 +31,9 @@ async function requireRoutes() {
   if (missing.length) throw new Error(`the node does not serve: ${missing.join(', ')}`);
 }
 
-/** PUT /accounts/login as anonymous; returns status and body. */
+/** PUT /accounts/login (or /accounts/users/login for logInByUser) as anonymous; returns status and body. */
 async function tryLogin(body) {
-  const r = await fetch(`${BASE}/zstack/v1/accounts/login`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const r = await fetch(`${BASE}/zstack/v1/accounts/${body.logInByUser ? 'users/' : ''}login`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
   return { status: r.status, body: await r.json().catch(() => ({})) };
 }
 
@@ -143,22 +144,23 @@ async function captcha(page, account) {
   await waitFor(async () => (await image.getAttribute('src')) !== first, 'a new captcha picture');
   // the right password without the captcha's text is still refused, by the API too
   const r = await tryLogin({ logInByAccount: { accountName: account, password: sha512('second-password') } });
-  if (r.status !== 401 || r.body?.error?.code !== 'ID.1004') throw new Error(`login without captcha: ${r.status} ${JSON.stringify(r.body)}`);
+  if (r.status !== 401 || r.body?.error?.code !== 'ID.1005') throw new Error(`login without captcha: ${r.status} ${JSON.stringify(r.body)}`);
   await screenshot(page, 'login-captcha');
   log('captcha asked after failed logins of', account);
 }
 
 /** A user with two factors: the login page asks for the code; a computed TOTP code logs in. */
 async function twoFactor(page, account, user, userUuid) {
-  // enrol as the user: GetTwoFactorAuthenticationSecret, then verify with a first code (assumed paths, docs/console.md)
+  // enrol as the user (POST /accounts/two-factor-authentication), then enable it with a first code
   const s = (await tryLogin({ logInByUser: { accountName: account, userName: user, password: sha512('user-password') } })).body.inventory.uuid;
   const auth = { Authorization: `OAuth ${s}`, 'Content-Type': 'application/json' };
-  const secret = await (await fetch(`${BASE}/zstack/v1/two-factor-authentication/secret`, { headers: auth })).json();
+  const secret = await (await fetch(`${BASE}/zstack/v1/accounts/two-factor-authentication`, { method: 'POST', headers: auth, body: JSON.stringify({ params: {} }) })).json();
   const key = secret.inventory?.secret ?? secret.secret;
   if (!key) throw new Error(`no two-factor secret: ${JSON.stringify(secret)}`);
-  const verified = await fetch(`${BASE}/zstack/v1/two-factor-authentication/actions`, { method: 'PUT', headers: auth,
-    body: JSON.stringify({ verifyTwoFactorAuthenticationCode: { code: totp(key) } }) });
+  const verified = await fetch(`${BASE}/zstack/v1/accounts/two-factor-authentication/actions`, { method: 'PUT', headers: auth,
+    body: JSON.stringify({ verifyTwoFactorAuthentication: { verifyCode: totp(key) } }) });
   if (!verified.ok) throw new Error(`enrolling: ${verified.status} ${await verified.text()}`);
+  const usedWindow = Math.floor(Date.now() / 30000); // a code is accepted once: log in with the next one
 
   await page.goto(`${BASE}/login`);
   await page.getByRole('radio', { name: 'User of an account' }).check({ force: true }).catch(() => page.getByText('User of an account').click());
@@ -168,6 +170,7 @@ async function twoFactor(page, account, user, userUuid) {
   await page.getByTestId('login-submit').click();
   await page.getByTestId('login-totp').waitFor({ timeout: TIMEOUT });
   await screenshot(page, 'login-totp');
+  while (Math.floor(Date.now() / 30000) === usedWindow) await page.waitForTimeout(1000);
   await page.getByTestId('login-totp').fill(totp(key));
   await page.getByTestId('login-submit').click();
   await page.getByTestId('dashboard').waitFor({ timeout: TIMEOUT });

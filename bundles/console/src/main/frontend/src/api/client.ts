@@ -141,19 +141,22 @@ export function loginBody(accountName: string, userName: string, password: strin
 /** Logs in by account (userName empty) or by user of an account; stores the session. */
 export async function login(accountName: string, userName: string, password: string, extras: LoginExtras = {}): Promise<Session> {
   const body = loginBody(accountName, userName, password, extras);
-  const b = await call<{ inventory: { uuid: string } }>('PUT', '/accounts/login', { body, anonymous: true });
+  const b = await call<{ inventory: { uuid: string } }>('PUT', userName ? '/accounts/users/login' : '/accounts/login', { body, anonymous: true });
   const session = { uuid: b.inventory.uuid, name: userName ? `${accountName}/${userName}` : accountName };
   saveSession(session);
   return session;
 }
 
-/** A captcha image: ZStack's RefreshCaptcha, GET /captcha/refresh (a new one, or a new image for uuid). */
-export async function refreshCaptcha(accountName: string, uuid?: string): Promise<{ captchaUuid: string; captcha: string }> {
-  const query = new URLSearchParams({ targetResourceIdentity: accountName });
-  if (uuid) query.set('uuid', uuid);
-  const b = await call<{ captchaUuid?: string; captcha?: string; inventory?: { captchaUuid?: string; uuid?: string; captcha?: string } }>(
-    'GET', '/captcha/refresh', { query, anonymous: true });
-  const captchaUuid = b.captchaUuid ?? b.inventory?.captchaUuid ?? b.inventory?.uuid;
+/**
+ * A captcha picture: a new one for the login name (ZStack's GetLoginCaptcha, GET /login/control/captcha), or a new
+ * picture of the one being answered (ZStack's RefreshCaptcha, GET /captcha/refresh?uuid=).
+ */
+export async function fetchCaptcha(accountName: string, userName: string, uuid?: string): Promise<{ captchaUuid: string; captcha: string }> {
+  const query = uuid ? new URLSearchParams({ uuid })
+    : new URLSearchParams({ resourceName: userName ? `${accountName}/${userName}` : accountName, loginType: userName ? 'user' : 'account' });
+  const b = await call<{ captchaUuid?: string; captcha?: string; inventory?: { captchaUuid?: string; captcha?: string } }>(
+    'GET', uuid ? '/captcha/refresh' : '/login/control/captcha', { query, anonymous: true });
+  const captchaUuid = b.captchaUuid ?? b.inventory?.captchaUuid;
   const captcha = b.captcha ?? b.inventory?.captcha;
   if (!captchaUuid || !captcha) throw new ApiError(200, 'CONSOLE.CAPTCHA', 'The node answered no captcha image');
   return { captchaUuid, captcha };

@@ -17,8 +17,8 @@ describe('login', () => {
   });
 
   it('recognises the login-protection errors', () => {
-    expect(toApiError(401, { error: { code: 'ID.1004', description: 'captcha' } }).captchaRequired).toBe(true);
-    expect(toApiError(401, { error: { code: 'ID.1005', description: 'code' } }).twoFactorRequired).toBe(true);
-    expect(toApiError(401, { error: { code: 'ID.1003', description: 'wrong' } }).captchaRequired).toBe(false);
+    expect(toApiError(401, { error: { code: 'ID.1005', description: 'captcha' } }).captchaRequired).toBe(true);
+    expect(toApiError(401, { error: { code: 'ID.1006', description: 'code' } }).twoFactorRequired).toBe(true);
+    expect(toApiError(401, { error: { code: 'ID.1004', description: 'quota' } }).captchaRequired).toBe(false);
   });
 });

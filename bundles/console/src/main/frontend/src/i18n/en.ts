@@ -223,7 +223,7 @@ const en: Record<string, string> = {
   'resource.policy': "Policy",
   'field.effect': "Effect",
   'field.policyActions': "Actions",
-  'help.policyActions': "API names or patterns, one a line, e.g. org.zstack.header.vm.*",
+  'help.policyActions': "API names or patterns, one a line, e.g. vmInstance:*",
   'field.statements': "Statements",
   'resource.quotas': "Quotas",
   'resource.quota': "Quota",
@@ -255,6 +255,7 @@ const en: Record<string, string> = {
   'field.group': "User group",
   'action.updateQuota': "Change the limit",
   'action.logOut': "Log out",
+  'field.resourceName': "Resource",
 };
 
 export default en;

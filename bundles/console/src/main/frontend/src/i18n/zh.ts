@@ -223,7 +223,7 @@ const zh: Record<string, string> = {
   'resource.policy': "策略",
   'field.effect': "效果",
   'field.policyActions': "操作",
-  'help.policyActions': "API 名称或通配模式，每行一个，例如 org.zstack.header.vm.*",
+  'help.policyActions': "操作名称或通配模式，每行一个，例如 vmInstance:*",
   'field.statements': "语句",
   'resource.quotas': "配额",
   'resource.quota': "配额",
@@ -255,6 +255,7 @@ const zh: Record<string, string> = {
   'field.group': "用户组",
   'action.updateQuota': "修改上限",
   'action.logOut': "注销",
+  'field.resourceName': "资源",
 };
 
 export default zh;

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Form, Input, Radio, Space, Typography } from 'antd
 import { ReloadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { login, refreshCaptcha } from '../api/client';
+import { fetchCaptcha, login } from '../api/client';
 import { ApiError } from '../api/errors';
 import { ErrorView } from '../components/ErrorView';
 import { LanguageSwitch } from '../components/LanguageSwitch';
@@ -24,9 +24,9 @@ export function LoginPage({ onLogin }: { onLogin: () => void }) {
   const [captcha, setCaptcha] = useState<{ captchaUuid: string; captcha: string }>();
   const [twoFactor, setTwoFactor] = useState(false);
   const [form] = Form.useForm();
-  const newCaptcha = async (accountName: string) => {
+  const newCaptcha = async (accountName: string, userName: string, fresh = false) => {
     try {
-      setCaptcha(await refreshCaptcha(accountName, captcha?.captchaUuid));
+      setCaptcha(await fetchCaptcha(accountName, userName, fresh ? undefined : captcha?.captchaUuid));
       form.setFieldValue('verifyCode', '');
     } catch (e) {
       setError(e);
@@ -43,8 +43,10 @@ export function LoginPage({ onLogin }: { onLogin: () => void }) {
       navigate(state.from && state.from !== '/login' ? state.from : '/', { replace: true });
     } catch (e) {
       setError(e);
-      if (e instanceof ApiError && e.captchaRequired) await newCaptcha(v.accountName);
-      else if (captcha) await newCaptcha(v.accountName); // a captcha answers one attempt
+      const userName = mode === 'user' ? v.userName ?? '' : '';
+      // a captcha answers one attempt: a new one for the login name when asked, else a new picture
+      if (e instanceof ApiError && e.captchaRequired) await newCaptcha(v.accountName, userName, true);
+      else if (captcha) await newCaptcha(v.accountName, userName);
       if (e instanceof ApiError && e.twoFactorRequired) setTwoFactor(true);
     } finally {
       setBusy(false);
@@ -84,7 +86,7 @@ export function LoginPage({ onLogin }: { onLogin: () => void }) {
                 <Space align="start">
                   <img src={`data:image/png;base64,${captcha.captcha}`} alt={t('login.captcha')} data-testid="login-captcha-image" height={40} />
                   <Button icon={<ReloadOutlined />} aria-label={t('login.captchaRefresh')} data-testid="login-captcha-refresh"
-                    onClick={() => newCaptcha(form.getFieldValue('accountName'))} />
+                    onClick={() => newCaptcha(form.getFieldValue('accountName'), mode === 'user' ? form.getFieldValue('userName') ?? '' : '')} />
                 </Space>
                 <Form.Item name="verifyCode" noStyle rules={[{ required: true, message: t('form.required', { field: t('login.captcha') }) }]}>
                   <Input autoComplete="off" data-testid="login-captcha" style={{ marginTop: 8 }} />

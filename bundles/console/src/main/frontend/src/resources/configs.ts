@@ -85,14 +85,14 @@ function shareAction(key: 'share' | 'revokeSharing'): ActionDef {
   };
 }
 
-/** A password change: {"<actionKey>": {"password": sha512}} on PUT /<path>/{uuid}/actions. */
+/** A password change: {"<actionKey>": {"password": sha512}} on PUT /<path>/{uuid} (ZStack's UpdateAccount, UpdateUser). */
 function passwordAction(path: string, actionKey: string): ActionDef {
   return {
     key: 'changePassword',
     label: 'action.changePassword',
     fields: [{ name: 'password', label: 'field.newPassword', type: 'password', required: true }],
-    route: { method: 'PUT', path: `${path}/{uuid}/actions` },
-    request: (inv, v) => ({ method: 'PUT', path: `${path}/${inv.uuid}/actions`, body: { [actionKey]: { password: sha512(String(v.password)) } } }),
+    route: { method: 'PUT', path: `${path}/{uuid}` },
+    request: (inv, v) => ({ method: 'PUT', path: `${path}/${inv.uuid}`, body: { [actionKey]: { password: sha512(String(v.password)) } } }),
   };
 }
 
@@ -345,11 +345,11 @@ export const resources: ResourceConfig[] = [
   {
     key: 'accounts', title: 'resource.accounts', singular: 'resource.account', group: 'administration', path: '/accounts',
     eventTypes: ['account'], searchField: 'name', defaultSort: 'createDate',
-    columns: [name, { field: 'type', title: 'field.type' }, { field: 'state', title: 'field.state', render: 'state' }, { field: 'description', title: 'field.description' }, created],
+    columns: [name, { field: 'type', title: 'field.type' }, { field: 'description', title: 'field.description' }, created],
     filters: [{ field: 'type', title: 'field.type', options: ['SystemAdmin', 'Normal'] }],
     create: {
       route: { method: 'POST', path: '/accounts' },
-      fields: [nameField, passwordField, { name: 'type', label: 'field.type', type: 'select', options: ['Normal', 'SystemAdmin'], initial: 'Normal', required: true }, descriptionField],
+      fields: [nameField, passwordField, descriptionField],
     },
     actions: [passwordAction('/accounts', 'updateAccount'), deleteAction('/accounts')],
   },
@@ -386,7 +386,7 @@ export const resources: ResourceConfig[] = [
       route: { method: 'POST', path: '/accounts/policies' },
       fields: [nameField,
         { name: 'effect', label: 'field.effect', type: 'select', options: ['Allow', 'Deny'], initial: 'Allow', required: true },
-        { name: 'actions', label: 'field.policyActions', type: 'textarea', required: true, initial: 'org.zstack.header.vm.*', help: 'help.policyActions' },
+        { name: 'actions', label: 'field.policyActions', type: 'textarea', required: true, initial: 'vmInstance:*', help: 'help.policyActions' },
         descriptionField],
       // ZStack's statements: [{name, effect, actions: [...]}], built from the form's effect and lines of actions
       toParams: (v) => ({ name: v.name, description: v.description,
@@ -410,9 +410,9 @@ export const resources: ResourceConfig[] = [
   },
   {
     key: 'sessions', title: 'resource.sessions', singular: 'resource.session', group: 'administration', path: '/accounts/sessions',
-    eventTypes: ['session'], searchField: 'uuid', defaultSort: 'lastOpDate',
+    eventTypes: ['session'], searchField: 'uuid', defaultSort: 'createDate',
     columns: [{ field: 'uuid', title: 'field.uuid' }, accountRef, { field: 'userUuid', title: 'resource.user', render: { ref: 'users' } },
-      { field: 'lastOpDate', title: 'field.lastOpDate', render: 'date', sortable: true }, { field: 'expiredDate', title: 'field.expiredDate', render: 'date', sortable: true }],
+      created, { field: 'expiredDate', title: 'field.expiredDate', render: 'date', sortable: true }],
     filters: [],
     actions: [{ key: 'logOut', label: 'action.logOut', danger: true, route: { method: 'DELETE', path: '/accounts/sessions/{uuid}' },
       request: (inv) => ({ method: 'DELETE', path: `/accounts/sessions/${inv.uuid}` }) }],
@@ -420,20 +420,21 @@ export const resources: ResourceConfig[] = [
   // ---- administration: audit (A-01) and operation log (A-02), read-only, exported as CSV like every list
   {
     key: 'audit', title: 'resource.audit', singular: 'resource.auditRecord', group: 'administration', path: '/audits',
-    eventTypes: [], searchField: 'apiName', defaultSort: 'createDate',
-    columns: [{ field: 'apiName', title: 'field.apiName', sortable: true }, { field: 'success', title: 'field.success', render: 'bool' },
-      { field: 'operator', title: 'field.operator', sortable: true }, { field: 'clientIp', title: 'field.clientIp' },
-      { field: 'resourceType', title: 'field.resourceType' }, { field: 'duration', title: 'field.durationMs', sortable: true },
-      { field: 'createDate', title: 'field.startDate', render: 'date', sortable: true }, { field: 'finishDate', title: 'field.finishDate', render: 'date' }],
-    filters: [{ field: 'success', title: 'field.success', options: ['true', 'false'] }],
+    eventTypes: [], searchField: 'apiName', defaultSort: 'startDate',
+    columns: [{ field: 'apiName', title: 'field.apiName', sortable: true }, { field: 'result', title: 'field.result', render: 'state' },
+      { field: 'accountName', title: 'field.operator', sortable: true }, { field: 'clientIp', title: 'field.clientIp' },
+      { field: 'resourceType', title: 'field.resourceType' }, { field: 'resourceName', title: 'field.resourceName' },
+      { field: 'duration', title: 'field.durationMs', sortable: true },
+      { field: 'startDate', title: 'field.startDate', render: 'date', sortable: true }, { field: 'finishDate', title: 'field.finishDate', render: 'date' }],
+    filters: [{ field: 'result', title: 'field.result', options: ['Succeeded', 'Failed'] }],
     actions: [],
   },
   {
     key: 'operation-log', title: 'resource.operationLog', singular: 'resource.operationLogEntry', group: 'administration', path: '/operation-logs',
-    eventTypes: [], searchField: 'description', defaultSort: 'createDate',
+    eventTypes: [], searchField: 'description', defaultSort: 'startDate',
     columns: [{ field: 'description', title: 'field.description' }, { field: 'result', title: 'field.result', render: 'state' },
-      { field: 'operator', title: 'field.operator', sortable: true }, { field: 'clientIp', title: 'field.loginIp' },
-      { field: 'createDate', title: 'field.startDate', render: 'date', sortable: true }, { field: 'finishDate', title: 'field.finishDate', render: 'date' }],
+      { field: 'accountName', title: 'field.operator', sortable: true }, { field: 'clientIp', title: 'field.loginIp' },
+      { field: 'startDate', title: 'field.startDate', render: 'date', sortable: true }, { field: 'finishDate', title: 'field.finishDate', render: 'date' }],
     filters: [{ field: 'result', title: 'field.result', options: ['Succeeded', 'Failed'] }],
     actions: [],
   },

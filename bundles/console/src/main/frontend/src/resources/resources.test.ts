@@ -109,13 +109,13 @@ describe('events, errors and formats', () => {
   it('build the identity requests with ZStack\'s shapes (passwords as SHA-512)', () => {
     const sha = sha512('secret');
     const account = resourceByKey('accounts')!;
-    expect(createRequest(account.create!, account.create!.fields, { name: 'a', password: 'secret', type: 'Normal' }))
-      .toEqual({ path: '/accounts', body: { params: { name: 'a', password: sha, type: 'Normal' } } });
+    expect(createRequest(account.create!, account.create!.fields, { name: 'a', password: 'secret' }))
+      .toEqual({ path: '/accounts', body: { params: { name: 'a', password: sha } } });
     expect(account.actions.find((a) => a.key === 'changePassword')!.request!({ uuid: 'a1' }, { password: 'secret' }))
-      .toEqual({ method: 'PUT', path: '/accounts/a1/actions', body: { updateAccount: { password: sha } } });
+      .toEqual({ method: 'PUT', path: '/accounts/a1', body: { updateAccount: { password: sha } } });
     const policy = resourceByKey('policies')!;
-    expect(createRequest(policy.create!, policy.create!.fields, { name: 'p', effect: 'Deny', actions: 'org.zstack.header.vm.*\n org.zstack.header.image.APIAddImageMsg ,' }).body.params)
-      .toEqual({ name: 'p', statements: [{ name: 'p-statement', effect: 'Deny', actions: ['org.zstack.header.vm.*', 'org.zstack.header.image.APIAddImageMsg'] }] });
+    expect(createRequest(policy.create!, policy.create!.fields, { name: 'p', effect: 'Deny', actions: 'vmInstance:*\n image:read ,' }).body.params)
+      .toEqual({ name: 'p', statements: [{ name: 'p-statement', effect: 'Deny', actions: ['vmInstance:*', 'image:read'] }] });
     const users = resourceByKey('users')!;
     expect(users.actions.find((a) => a.key === 'attachPolicy')!.request!({ uuid: 'u1' }, { policyUuid: 'p1' }))
       .toEqual({ method: 'POST', path: '/accounts/users/u1/policies', body: { params: { policyUuid: 'p1' } } });

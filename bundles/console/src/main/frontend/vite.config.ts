@@ -10,6 +10,8 @@ export default defineConfig({
     outDir: process.env.KUMO_CONSOLE_OUT ?? 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 2500,
+    // noVNC's modules use top-level await
+    target: 'es2022',
   },
   server: {
     proxy: { '/zstack': process.env.KUMO_API ?? 'http://127.0.0.1:8080', '/console-config.json': process.env.KUMO_API ?? 'http://127.0.0.1:8080' },

@@ -3,173 +3,126 @@
 //   KUMO_URL=http://127.0.0.1:8080 KUMO_SCREENSHOTS=/tmp/shots node ../../test/e2e/console.e2e.mjs
 // KUMO_E2E_COMPUTE: "require" (default: the compute part runs and the node must serve the compute API) or "skip"
 // (only the kernel's pages). Exits non-zero on the first failure, with a screenshot of the page.
-import { createRequire } from 'node:module';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import {
+  BASE, RUN, TIMEOUT, log, screenshot, choose, awaitModalOutcome, openList, checkList, formatBytes, apiGet, apiSend, create, act,
+  waitRowState, waitFor, login, parseCsv, run,
+} from './helpers.mjs';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
-const require = createRequire(join(here, '../../main/frontend/package.json'));
-const { chromium } = require('playwright-core');
-
-const BASE = (process.env.KUMO_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
-const SHOTS = resolve(process.env.KUMO_SCREENSHOTS ?? 'console-screenshots');
 const COMPUTE = process.env.KUMO_E2E_COMPUTE || 'require';
 if (!['require', 'skip'].includes(COMPUTE)) throw new Error(`KUMO_E2E_COMPUTE must be require or skip, not ${COMPUTE}`);
-const CHROMIUM = process.env.KUMO_CHROMIUM ?? '/usr/bin/chromium';
-const RUN = Math.random().toString(16).slice(2, 8);
-const TIMEOUT = 60_000;
 
-mkdirSync(SHOTS, { recursive: true });
-let shot = 0;
-const log = (...a) => console.log(`[e2e ${new Date().toISOString().slice(11, 19)}]`, ...a);
-
-async function screenshot(page, name) {
-  const file = join(SHOTS, `${String(++shot).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  log('screenshot', file);
+/**
+ * A fake VNC server (RFB 3.8, no authentication) on 127.0.0.1: a WIDTH x HEIGHT desktop named NAME filled with one
+ * colour, sent raw on every full update request. Records what the client sent (its key events).
+ */
+function fakeVnc(name, width, height, rgb) {
+  const seen = { clients: 0, updateRequests: 0, keys: [] };
+  const server = createServer((socket) => {
+    seen.clients++;
+    let buf = Buffer.alloc(0);
+    let stage = 'version';
+    let bpp = 4;
+    socket.write('RFB 003.008\n');
+    const frame = () => {
+      const head = Buffer.alloc(16);
+      head.writeUInt8(0, 0); head.writeUInt16BE(1, 2); // FramebufferUpdate, 1 rectangle
+      head.writeUInt16BE(0, 4); head.writeUInt16BE(0, 6); head.writeUInt16BE(width, 8); head.writeUInt16BE(height, 10);
+      head.writeInt32BE(0, 12); // raw
+      const px = Buffer.alloc(width * height * bpp);
+      // the client's format (noVNC: 32 bpp, little endian, red shift 0, green 8, blue 16)
+      for (let i = 0; i < width * height; i++) { px[i * 4] = rgb[0]; px[i * 4 + 1] = rgb[1]; px[i * 4 + 2] = rgb[2]; }
+      socket.write(Buffer.concat([head, px]));
+    };
+    const need = { 0: () => 20, 2: (b) => (b.length >= 4 ? 4 + 4 * b.readUInt16BE(2) : Infinity), 3: () => 10, 4: () => 8, 5: () => 6,
+      6: (b) => (b.length >= 8 ? 8 + b.readUInt32BE(4) : Infinity) };
+    socket.on('data', (d) => {
+      buf = Buffer.concat([buf, d]);
+      for (;;) {
+        if (stage === 'version') {
+          if (buf.length < 12) return;
+          buf = buf.subarray(12); stage = 'security';
+          socket.write(Buffer.from([1, 1])); // one type: None
+        } else if (stage === 'security') {
+          if (buf.length < 1) return;
+          buf = buf.subarray(1); stage = 'init';
+          socket.write(Buffer.from([0, 0, 0, 0])); // SecurityResult OK
+        } else if (stage === 'init') {
+          if (buf.length < 1) return;
+          buf = buf.subarray(1); stage = 'normal';
+          const init = Buffer.alloc(24);
+          init.writeUInt16BE(width, 0); init.writeUInt16BE(height, 2);
+          Buffer.from([32, 24, 0, 1, 0, 255, 0, 255, 0, 255, 16, 8, 0, 0, 0, 0]).copy(init, 4);
+          init.writeUInt32BE(Buffer.byteLength(name), 20);
+          socket.write(Buffer.concat([init, Buffer.from(name)]));
+        } else {
+          if (buf.length < 1) return;
+          const type = buf[0];
+          if (!(type in need)) { socket.destroy(); return; }
+          const n = need[type](buf);
+          if (buf.length < n) return;
+          const msg = buf.subarray(0, n);
+          buf = buf.subarray(n);
+          if (type === 0) bpp = msg[4] / 8;
+          if (type === 3 && msg[1] === 0) { seen.updateRequests++; frame(); } // incremental requests wait: nothing changes
+          if (type === 4) seen.keys.push({ down: msg[1] === 1, keysym: msg.readUInt32BE(4) });
+        }
+      }
+    });
+    socket.on('error', () => undefined);
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, port: server.address().port, seen })));
 }
 
-/** Chooses an option of an Ant Design select (by its data-testid) whose label contains text. */
-async function choose(page, testId, text) {
-  await page.getByTestId(testId).click();
-  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first();
-  await option.waitFor({ timeout: TIMEOUT });
-  await option.click();
-  // a multiple select keeps its list open: close it by clicking the dialog's title (Escape would close the dialog)
-  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  if (await open.isVisible().catch(() => false)) await page.locator('.ant-modal-wrap:visible .ant-modal-title').last().click();
-  await open.waitFor({ state: 'hidden', timeout: TIMEOUT });
-}
-
-/** Waits until the open modal closes (success) or shows an API error (failure, thrown with its text). */
-async function awaitModalOutcome(page, what) {
-  const modal = page.locator('.ant-modal-wrap:visible').last();
-  const error = modal.getByTestId('error');
-  const deadline = Date.now() + TIMEOUT * 2;
-  while (Date.now() < deadline) {
-    if (await error.isVisible().catch(() => false)) throw new Error(`${what} failed: ${await error.innerText()}`);
-    if (!(await modal.isVisible().catch(() => false))) return;
-    await page.waitForTimeout(200);
-  }
-  throw new Error(`${what}: the dialog is still open after ${TIMEOUT * 2} ms`);
-}
-
-async function openList(page, key) {
-  await page.getByTestId(`nav-${key}`).click();
-  await page.waitForURL(`**/resources/${key}**`);
-  await page.locator('.ant-table').waitFor({ timeout: TIMEOUT });
-}
-
-/** Opens a list and checks that it shows the named row and no error; takes its screenshot. */
-async function checkList(page, key, name) {
-  await openList(page, key);
-  await page.getByTestId(`row-${name}`).waitFor({ timeout: TIMEOUT });
-  if (await page.getByTestId('error').count()) throw new Error(`${key}: the list shows an error: ${await page.getByTestId('error').first().innerText()}`);
-  await screenshot(page, `list-${key}`);
-  log('listed', key, name);
-}
-
-/** The console's formatBytes (resources/format.ts), to compare the dashboard's figures with the API's. */
-function formatBytes(v) {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-  let i = 0;
-  let x = Math.abs(v);
-  while (x >= 1024 && i < units.length - 1) { x /= 1024; i++; }
-  const s = x >= 100 || i === 0 ? String(Math.round(x)) : x.toFixed(1).replace(/\.0$/, '');
-  return `${v < 0 ? '-' : ''}${s} ${units[i]}`;
-}
-
-/** GET on the API with the page's session. */
-async function apiGet(page, path) {
-  return page.evaluate(async (p) => {
-    const session = JSON.parse(localStorage.getItem('kumo.session')).uuid;
-    const r = await fetch(`/zstack/v1${p}`, { headers: { Authorization: `OAuth ${session}` } });
-    if (!r.ok) throw new Error(`GET ${p}: ${r.status} ${await r.text()}`);
-    return r.json();
-  }, path);
-}
-
-/** Opens a list, fills the create form (text fields by name, selects by [testId, text]) and waits for the row. */
-async function create(page, key, name, { text = {}, selects = [] } = {}, expectProgress = false) {
-  await openList(page, key);
-  await page.getByTestId('create').click();
-  await page.getByTestId('field-name').fill(name);
-  for (const [field, value] of Object.entries(text)) await page.getByTestId(`field-${field}`).fill(String(value));
-  for (const [field, value] of selects) await choose(page, `field-${field}`, value);
-  await page.getByTestId('create-submit').click();
-  if (expectProgress) await page.getByTestId('job-progress').waitFor({ timeout: TIMEOUT }).catch(() => log('no progress bar seen (the job was quick)'));
-  await awaitModalOutcome(page, `create ${key} ${name}`);
-  await page.getByTestId(`row-${name}`).waitFor({ timeout: TIMEOUT });
-  log('created', key, name);
-}
-
-/** Runs an action of a row through its menu and confirmation; waits for the state (if given) in the row. */
-async function act(page, name, action, fields = []) {
-  await page.getByTestId(`actions-${name}`).click();
-  await page.getByTestId(`action-${action}`).click();
-  for (const [field, value] of fields) await choose(page, `field-${field}`, value);
-  await confirm(page);
-  await awaitModalOutcome(page, `${action} ${name}`);
-  log('action', action, name);
+/** A port on 127.0.0.1 where nothing listens. */
+async function closedPort() {
+  const s = createServer();
+  await new Promise((ok) => s.listen(0, '127.0.0.1', ok));
+  const { port } = s.address();
+  await new Promise((ok) => s.close(ok));
+  return port;
 }
 
 /**
- * Clicks the confirm button of the open dialog once its opening animation (Ant Design's zoom, 0.3 s) is over: a
- * click during it can land on a dialog that a list refresh is re-rendering, and be lost.
+ * The VM console: from the VM's actions to the console page, which requests access (POST /consoles) and opens the
+ * node's console proxy in noVNC. First with no display behind the proxy (a clear error), then with a fake VNC server
+ * (connected: its desktop name, size and colour on the canvas; Ctrl+Alt+Del reaches it as key events).
  */
-async function confirm(page) {
-  const button = page.locator('#confirm-action');
-  await button.waitFor({ state: 'visible', timeout: TIMEOUT });
-  await page.waitForTimeout(400);
-  await button.click();
-}
+async function vmConsole(page, vm) {
+  await apiSend(page, 'PUT', '/simulators/actions', { configureSimulatorConsole: { hostname: '127.0.0.1', port: await closedPort() } });
+  await openList(page, 'vm-instances');
+  await page.getByTestId(`actions-${vm}`).click();
+  await page.getByTestId('action-console').click();
+  await page.waitForURL('**/resources/vm-instances/*/console');
+  const status = page.getByTestId('console-status');
+  await waitFor(async () => (await status.getAttribute('data-state')) === 'failed', 'the console says it could not connect to a VM without a display');
+  await page.getByTestId('console-failed').waitFor();
+  await screenshot(page, 'vm-console-no-display');
 
-async function rowState(page, name) {
-  return page.locator('tr', { has: page.getByTestId(`row-${name}`) }).locator('.ant-tag').first().innerText();
-}
-
-async function waitRowState(page, name, wanted) {
-  const deadline = Date.now() + TIMEOUT;
-  let last;
-  while (Date.now() < deadline) {
-    last = await rowState(page, name).catch(() => undefined);
-    if (last === wanted) return;
-    await page.waitForTimeout(300);
+  const vnc = await fakeVnc('kumo-e2e-display', 320, 200, [0, 128, 255]);
+  try {
+    await apiSend(page, 'PUT', '/simulators/actions', { configureSimulatorConsole: { hostname: '127.0.0.1', port: vnc.port } });
+    await page.getByTestId('console-reconnect').click();
+    await waitFor(async () => (await status.getAttribute('data-state')) === 'connected', 'the console connects to the fake VNC server');
+    await page.getByTestId('console-desktop').filter({ hasText: 'kumo-e2e-display' }).waitFor();
+    await waitFor(async () => {
+      const px = await page.evaluate(() => {
+        const c = document.querySelector('[data-testid=console-screen] canvas');
+        if (!c || c.width !== 320 || c.height !== 200) return null;
+        return Array.from(c.getContext('2d').getImageData(160, 100, 1, 1).data);
+      });
+      return px && px[0] === 0 && px[1] === 128 && px[2] === 255;
+    }, 'the canvas shows the 320x200 desktop in its colour');
+    await page.getByTestId('console-ctrl-alt-del').click();
+    await waitFor(async () => vnc.seen.keys.some((k) => k.down && k.keysym === 0xffff), 'Ctrl+Alt+Del reaches the VNC server');
+    if (vnc.seen.clients !== 1) throw new Error(`the fake VNC server saw ${vnc.seen.clients} connections, expected 1`);
+    await screenshot(page, 'vm-console');
+    log('console connected through the proxy:', vnc.seen.updateRequests, 'update request(s), keys', vnc.seen.keys.map((k) => k.keysym.toString(16)).join(','));
+  } finally {
+    vnc.server.close();
   }
-  throw new Error(`${name}: state ${last}, expected ${wanted}`);
-}
-
-async function waitFor(condition, what) {
-  const deadline = Date.now() + TIMEOUT;
-  while (Date.now() < deadline) {
-    if (await condition().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out: ${what}`);
-}
-
-async function login(page) {
-  await page.getByTestId('login-account').fill('admin');
-  await page.getByTestId('login-password').fill('password');
-  await page.getByTestId('login-submit').click();
-}
-
-function parseCsv(text) {
-  const rows = [];
-  let row = [], cell = '', quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; }
-    else if (c === '\n' || c === '\r') { if (c === '\r' && text[i + 1] === '\n') i++; row.push(cell); rows.push(row); row = []; cell = ''; }
-    else cell += c;
-  }
-  if (cell || row.length) { row.push(cell); rows.push(row); }
-  return rows;
+  await page.getByTestId('nav-vm-instances').click();
 }
 
 async function basics(page) {
@@ -299,7 +252,9 @@ async function compute(page, zone) {
   await page.getByText(/^192\.168\.100\.\d+$/).first().waitFor({ timeout: TIMEOUT });
   await page.getByText(`ROOT-for-${vm}`).first().waitFor({ timeout: TIMEOUT });
   await screenshot(page, 'vm-detail');
+  const vmUuid = new URL(page.url()).pathname.split('/').pop();
   await page.goBack();
+  await vmConsole(page, vm);
 
   // every resource page lists what was created, without an error
   for (const [key, name] of [['zones', zone], ['clusters', n('cluster')], ['hosts', n('host')], ['primary-storage', n('ps')],
@@ -333,6 +288,15 @@ async function compute(page, zone) {
   await openList(page, 'vm-instances');
   await act(page, vm, 'stop');
   await waitRowState(page, vm, 'Stopped');
+  // a stopped VM offers no console, and its console page says why
+  await page.getByTestId(`actions-${vm}`).click();
+  await page.getByTestId('action-start').waitFor();
+  if (await page.getByTestId('action-console').count()) throw new Error('a stopped VM offers its console');
+  await page.keyboard.press('Escape');
+  await page.goto(`${BASE}/resources/vm-instances/${vmUuid}/console`);
+  await page.getByTestId('error').filter({ hasText: 'Running' }).waitFor({ timeout: TIMEOUT });
+  await screenshot(page, 'vm-console-stopped');
+  await openList(page, 'vm-instances');
   await act(page, vm, 'destroy');
   await waitRowState(page, vm, 'Destroyed');
   await act(page, vm, 'expunge');
@@ -347,21 +311,7 @@ async function servesCompute() {
   return Boolean(doc.paths?.['/vm-instances']?.post && doc.paths?.['/clusters']?.post);
 }
 
-const profile = mkdtempSync(join(tmpdir(), 'kumo-e2e-chromium-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: CHROMIUM,
-  headless: true,
-  acceptDownloads: true,
-  viewport: { width: 1440, height: 900 },
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
-const page = context.pages()[0] ?? await context.newPage();
-page.setDefaultTimeout(TIMEOUT);
-const consoleErrors = [];
-page.on('pageerror', (e) => consoleErrors.push(String(e)));
-let code = 0;
-try {
+await run(async (page) => {
   const zone = await basics(page);
   const served = await servesCompute();
   if (COMPUTE === 'skip') {
@@ -373,14 +323,4 @@ try {
   }
   await page.getByTestId('logout').click();
   await page.waitForURL('**/login');
-  if (consoleErrors.length) throw new Error(`uncaught errors in the page: ${consoleErrors.join('; ')}`);
-  log('passed');
-} catch (e) {
-  code = 1;
-  console.error('[e2e] FAILED:', e?.stack ?? e);
-  await screenshot(page, 'failure').catch(() => undefined);
-} finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
-}
-process.exit(code);
+});

@@ -14,13 +14,14 @@ import { Logo } from './components/Logo';
 import { I18nProvider, useI18n } from './i18n/I18n';
 import { DashboardPage } from './pages/Dashboard';
 import { LoginPage } from './pages/Login';
-import { AdminPage, ResourcePage } from './pages/ResourcePage';
-import { adminPages, resources } from './resources/configs';
+import { AdminRedirect, ResourcePage } from './pages/ResourcePage';
+import { VmConsolePage } from './pages/VmConsole';
+import { resources } from './resources/configs';
 import { CapabilitiesContext, ConfigContext, DEFAULT_CONFIG, useConsoleConfig, type ConsoleConfig } from './state/App';
 import { EventsProvider, useEvents } from './state/Events';
 import { JobsProvider } from './state/Jobs';
 
-const GROUPS = ['infrastructure', 'resources', 'network', 'compute'] as const;
+const GROUPS = ['infrastructure', 'resources', 'network', 'compute', 'administration'] as const;
 
 function Navigation() {
   const { t } = useI18n();
@@ -33,8 +34,6 @@ function Navigation() {
       key: g, label: t(`nav.${g}`), type: 'group' as const,
       children: resources.filter((r) => r.group === g).map((r) => ({ key: `/resources/${r.key}`, label: <span data-testid={`nav-${r.key}`}>{t(r.title)}</span> })),
     })),
-    { key: 'admin', label: t('nav.administration'), type: 'group' as const,
-      children: adminPages.map((p) => ({ key: `/admin/${p.key}`, label: <span data-testid={`nav-${p.key}`}>{t(p.title)}</span> })) },
   ];
   return <Menu mode="inline" theme="dark" selectedKeys={[selected]} items={items} onClick={({ key }) => navigate(key)} />;
 }
@@ -64,7 +63,8 @@ function Shell({ onLogout }: { onLogout: () => void }) {
               <Route path="/" element={<DashboardPage />} />
               <Route path="/resources/:key" element={<ResourcePage />} />
               <Route path="/resources/:key/:uuid" element={<ResourcePage />} />
-              <Route path="/admin/:key" element={<AdminPage />} />
+              <Route path="/resources/vm-instances/:uuid/console" element={<VmConsolePage />} />
+              <Route path="/admin/:key" element={<AdminRedirect />} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>
           </ErrorBoundary>

@@ -116,16 +116,50 @@ export async function mutate(method: string, path: string, body: unknown, onProg
   return r.body;
 }
 
+/** What a login may carry besides name and password (login protection, see docs/console.md). */
+export interface LoginExtras {
+  /** The captcha being answered (from GET /captcha/refresh) and its text (ZStack's captchaUuid and verifyCode). */
+  captchaUuid?: string;
+  verifyCode?: string;
+  /** A TOTP code of the user's second factor, sent as the system tag twofatoken::<code>. */
+  twoFactorCode?: string;
+}
+
+/** The body of PUT /accounts/login: only the fields in use are sent (the node refuses unknown parameters). */
+export function loginBody(accountName: string, userName: string, password: string, extras: LoginExtras = {}): Record<string, unknown> {
+  const params: Record<string, unknown> = { accountName, password: sha512(password) };
+  if (userName) params.userName = userName;
+  if (extras.captchaUuid) {
+    params.captchaUuid = extras.captchaUuid;
+    params.verifyCode = extras.verifyCode ?? '';
+  }
+  const body: Record<string, unknown> = userName ? { logInByUser: params } : { logInByAccount: params };
+  if (extras.twoFactorCode) body.systemTags = [`twofatoken::${extras.twoFactorCode}`];
+  return body;
+}
+
 /** Logs in by account (userName empty) or by user of an account; stores the session. */
-export async function login(accountName: string, userName: string, password: string): Promise<Session> {
-  const pw = sha512(password);
-  const body = userName
-    ? { logInByUser: { accountName, userName, password: pw } }
-    : { logInByAccount: { accountName, password: pw } };
-  const b = await call<{ inventory: { uuid: string } }>('PUT', '/accounts/login', { body, anonymous: true });
+export async function login(accountName: string, userName: string, password: string, extras: LoginExtras = {}): Promise<Session> {
+  const body = loginBody(accountName, userName, password, extras);
+  const b = await call<{ inventory: { uuid: string } }>('PUT', userName ? '/accounts/users/login' : '/accounts/login', { body, anonymous: true });
   const session = { uuid: b.inventory.uuid, name: userName ? `${accountName}/${userName}` : accountName };
   saveSession(session);
   return session;
+}
+
+/**
+ * A captcha picture: a new one for the login name (ZStack's GetLoginCaptcha, GET /login/control/captcha), or a new
+ * picture of the one being answered (ZStack's RefreshCaptcha, GET /captcha/refresh?uuid=).
+ */
+export async function fetchCaptcha(accountName: string, userName: string, uuid?: string): Promise<{ captchaUuid: string; captcha: string }> {
+  const query = uuid ? new URLSearchParams({ uuid })
+    : new URLSearchParams({ resourceName: userName ? `${accountName}/${userName}` : accountName, loginType: userName ? 'user' : 'account' });
+  const b = await call<{ captchaUuid?: string; captcha?: string; inventory?: { captchaUuid?: string; captcha?: string } }>(
+    'GET', uuid ? '/captcha/refresh' : '/login/control/captcha', { query, anonymous: true });
+  const captchaUuid = b.captchaUuid ?? b.inventory?.captchaUuid;
+  const captcha = b.captcha ?? b.inventory?.captcha;
+  if (!captchaUuid || !captcha) throw new ApiError(200, 'CONSOLE.CAPTCHA', 'The node answered no captcha image');
+  return { captchaUuid, captcha };
 }
 
 export async function logout(): Promise<void> {

@@ -1,3 +1,7 @@
+/** Login protection's error codes (401): a captcha must be answered; a TOTP code must be given. */
+export const CAPTCHA_REQUIRED = 'ID.1005';
+export const TWO_FACTOR_REQUIRED = 'ID.1006';
+
 /** An error answered by the API ({"error":{"code","description","details"}}) or met on the way to it. */
 export class ApiError extends Error {
   constructor(
@@ -8,6 +12,16 @@ export class ApiError extends Error {
   ) {
     super(details ? `${description}: ${details}` : description);
     this.name = 'ApiError';
+  }
+
+  /** True when the login needs a captcha answered (ID.1005: too many failed logins, or a wrong or stale captcha). */
+  get captchaRequired(): boolean {
+    return this.code === CAPTCHA_REQUIRED;
+  }
+
+  /** True when the login needs a TOTP code of the user's second factor (ID.1006: missing or wrong code). */
+  get twoFactorRequired(): boolean {
+    return this.code === TWO_FACTOR_REQUIRED;
   }
 
   /** True for a missing, expired or logged-out session. */
@@ -32,6 +46,8 @@ export function adviceKey(error: ApiError): string {
     'ID.1001': 'error.advice.login',
     'ID.1003': 'error.advice.credentials',
     'ID.1002': 'error.advice.permission',
+    'ID.1005': 'error.advice.captcha',
+    'ID.1006': 'error.advice.twoFactor',
     'SYS.1004': 'error.advice.notServed',
     'SYS.1006': 'error.advice.notFound',
     'SYS.1007': 'error.advice.fixInput',

@@ -1,6 +1,7 @@
 import { App, Button, Dropdown, Form, Modal, Space } from 'antd';
 import { DownOutlined } from '@ant-design/icons';
 import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
 import { mutate } from '../api/client';
 import { useI18n } from '../i18n/I18n';
 import { initialValues } from '../resources/requests';
@@ -27,7 +28,7 @@ function ActionModal({ cfg, inv, action, onClose, onDone }: { cfg: ResourceConfi
   const what = `${t(cfg.singular)} ${String(inv.name ?? inv.uuid)}`;
   const submit = async () => {
     const values = action.fields?.length ? await form.validateFields() : {};
-    const req = action.request(inv, values);
+    const req = action.request!(inv, values);
     setBusy(true);
     setError(undefined);
     try {
@@ -59,8 +60,11 @@ function ActionModal({ cfg, inv, action, onClose, onDone }: { cfg: ResourceConfi
 export function ActionButtons({ cfg, inv, compact, onDone }: { cfg: ResourceConfig; inv: Inventory; compact?: boolean; onDone: () => void }) {
   const { t } = useI18n();
   const caps = useCapabilities();
+  const navigate = useNavigate();
   const [active, setActive] = useState<ActionDef>();
   const actions = availableActions(cfg, inv, caps.has);
+  // an action that opens a page goes there at once; the others confirm first
+  const choose = (a?: ActionDef) => (a?.open ? navigate(a.open(inv)) : setActive(a));
   const modal = active && <ActionModal cfg={cfg} inv={inv} action={active} onClose={() => setActive(undefined)} onDone={onDone} />;
   if (actions.length === 0) return null;
   if (compact) {
@@ -68,7 +72,7 @@ export function ActionButtons({ cfg, inv, compact, onDone }: { cfg: ResourceConf
       <>
         <Dropdown trigger={['click']} menu={{
           items: actions.map((a) => ({ key: a.key, label: <span data-testid={`action-${a.key}`}>{t(a.label)}</span>, danger: a.danger })),
-          onClick: ({ key }) => setActive(actions.find((a) => a.key === key)),
+          onClick: ({ key }) => choose(actions.find((a) => a.key === key)),
         }}>
           <Button size="small" data-testid={`actions-${String(inv.name ?? inv.uuid)}`}>{t('common.actions')} <DownOutlined /></Button>
         </Dropdown>
@@ -78,7 +82,7 @@ export function ActionButtons({ cfg, inv, compact, onDone }: { cfg: ResourceConf
   }
   return (
     <Space wrap>
-      {actions.map((a) => <Button key={a.key} danger={a.danger} data-testid={`action-${a.key}`} onClick={() => setActive(a)}>{t(a.label)}</Button>)}
+      {actions.map((a) => <Button key={a.key} danger={a.danger} data-testid={`action-${a.key}`} onClick={() => choose(a)}>{t(a.label)}</Button>)}
       {modal}
     </Space>
   );

@@ -85,7 +85,7 @@ export function ResourceList({ cfg }: { cfg: ResourceConfig }) {
       title: t(c.title),
       sorter: c.sortable,
       sortOrder: spec.sortBy === c.field ? (spec.sortDirection === 'asc' ? 'ascend' as const : 'descend' as const) : null,
-      render: (v: unknown, row: Inventory) => c.field === 'name'
+      render: (v: unknown, row: Inventory) => c === cfg.columns[0] // the first column links to the detail
         ? <Link to={`/resources/${cfg.key}/${row.uuid}`} data-testid={`row-${String(v)}`}>{String(v ?? row.uuid)}</Link>
         : <Value value={v} render={c.render} names={names} />,
     })),

@@ -1,9 +1,9 @@
 import { Result } from 'antd';
-import { useParams } from 'react-router-dom';
+import { Navigate, useParams } from 'react-router-dom';
 import { ResourceDetail } from '../components/ResourceDetail';
 import { ResourceList } from '../components/ResourceList';
 import { useI18n } from '../i18n/I18n';
-import { adminPages, resourceByKey } from '../resources/configs';
+import { resourceByKey } from '../resources/configs';
 import { useCapabilities } from '../state/App';
 
 /** An honest empty state: this node does not serve the API the page needs. */
@@ -27,13 +27,8 @@ export function ResourcePage() {
   return uuid ? <ResourceDetail key={uuid} cfg={cfg} uuid={uuid} /> : <ResourceList key={cfg.key} cfg={cfg} />;
 }
 
-/** Accounts, audit, operation log: their APIs do not exist yet; the page says so unless the node serves them. */
-export function AdminPage() {
+/** /admin/:key, the address of the administration pages before they were resource pages. */
+export function AdminRedirect() {
   const { key = '' } = useParams();
-  const { t } = useI18n();
-  const caps = useCapabilities();
-  const page = adminPages.find((p) => p.key === key);
-  if (!page) return <Result status="404" title={t('error.noPage')} />;
-  if (!caps.has(page.route.method, page.route.path)) return <NotAvailable title={page.title} path={`${page.route.method} /zstack/v1${page.route.path}`} />;
-  return <Result status="success" title={t(page.title)} subTitle={t('unavailable.servedNoPage', { path: page.route.path })} />;
+  return <Navigate to={`/resources/${key}`} replace />;
 }

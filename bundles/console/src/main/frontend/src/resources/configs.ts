@@ -1,3 +1,4 @@
+import { sha512 } from 'js-sha512';
 import type { ActionDef, ColumnDef, FieldDef, Inventory, ResourceConfig } from './types';
 
 // ---- shared pieces
@@ -67,6 +68,47 @@ function attachAction(key: string, parentResource: string, parentField: string, 
     request: (inv: Inventory, v) => ({ method: 'POST', path: template(String(v[parentField]), inv.uuid), body: { params: {} } }),
   };
 }
+
+
+/** ZStack's ShareResource / RevokeResourceSharing: PUT /accounts/resources/actions for the resource, with accounts. */
+function shareAction(key: 'share' | 'revokeSharing'): ActionDef {
+  const actionKey = key === 'share' ? 'shareResource' : 'revokeResourceSharing';
+  return {
+    key,
+    label: `action.${key}`,
+    fields: [{ name: 'accountUuids', label: 'resource.accounts', type: 'resources', resource: 'accounts' },
+      { name: 'toPublic', label: 'field.toPublic', type: 'select', options: ['false', 'true'], initial: 'false', required: true }],
+    route: { method: 'PUT', path: '/accounts/resources/actions' },
+    request: (inv, v) => ({ method: 'PUT', path: '/accounts/resources/actions', body: { [actionKey]: {
+      resourceUuids: [inv.uuid], ...(Array.isArray(v.accountUuids) && v.accountUuids.length ? { accountUuids: v.accountUuids } : {}),
+      ...(key === 'share' ? { toPublic: v.toPublic === 'true' } : { all: v.toPublic === 'true' }) } } }),
+  };
+}
+
+/** A password change: {"<actionKey>": {"password": sha512}} on PUT /<path>/{uuid} (ZStack's UpdateAccount, UpdateUser). */
+function passwordAction(path: string, actionKey: string): ActionDef {
+  return {
+    key: 'changePassword',
+    label: 'action.changePassword',
+    fields: [{ name: 'password', label: 'field.newPassword', type: 'password', required: true }],
+    route: { method: 'PUT', path: `${path}/{uuid}` },
+    request: (inv, v) => ({ method: 'PUT', path: `${path}/${inv.uuid}`, body: { [actionKey]: { password: sha512(String(v.password)) } } }),
+  };
+}
+
+/** POST /<template with the chosen field and the row's uuid> {"params": {<paramField>: ...}}: links two identities. */
+function linkAction(key: string, fieldName: string, resource: string, route: string, path: (inv: Inventory, chosen: string) => string, params: (inv: Inventory, chosen: string) => Record<string, unknown>): ActionDef {
+  return {
+    key,
+    label: `action.${key}`,
+    fields: [{ name: fieldName, label: `field.${fieldName.replace(/Uuid$/, '')}`, type: 'resource', resource, required: true }],
+    route: { method: 'POST', path: route },
+    request: (inv, v) => ({ method: 'POST', path: path(inv, String(v[fieldName])), body: { params: params(inv, String(v[fieldName])) } }),
+  };
+}
+
+const accountRef: ColumnDef = { field: 'accountUuid', title: 'resource.account', render: { ref: 'accounts' } };
+const passwordField: FieldDef = { name: 'password', label: 'field.password', type: 'password', required: true };
 
 // ---- the resources
 
@@ -175,7 +217,8 @@ export const resources: ResourceConfig[] = [
       // a deleted image stays (status Deleted) until expunged, and can be recovered meanwhile
       { ...deleteAction('/images'), states: ['Ready', 'Downloading'], stateField: 'status' },
       { ...putAction('/images', 'recover', 'recoverImage', ['Deleted']), stateField: 'status' },
-      { ...putAction('/images', 'expunge', 'expungeImage', ['Deleted'], {}, true), stateField: 'status' }],
+      { ...putAction('/images', 'expunge', 'expungeImage', ['Deleted'], {}, true), stateField: 'status' },
+      shareAction('share'), shareAction('revokeSharing')],
     detailTables: [{ field: 'backupStorageRefs', title: 'field.backupStorage', columns: [
       { field: 'backupStorageUuid', title: 'resource.backupStorageOne', render: { ref: 'backup-storage' } },
       { field: 'installPath', title: 'field.installPath' }, { field: 'status', title: 'field.status', render: 'state' }] }],
@@ -272,10 +315,14 @@ export const resources: ResourceConfig[] = [
       putAction('/vm-instances', 'stop', 'stopVmInstance', ['Running', 'Paused'], { type: 'grace' }),
       putAction('/vm-instances', 'reboot', 'rebootVmInstance', ['Running']),
       putAction('/vm-instances', 'pause', 'pauseVmInstance', ['Running']),
+      // RequestConsoleAccess: the console page asks for a one-time address and opens it in noVNC
+      { key: 'console', label: 'action.console', states: ['Running'], route: { method: 'POST', path: '/consoles' },
+        open: (inv) => `/resources/vm-instances/${inv.uuid}/console` },
       putAction('/vm-instances', 'resume', 'resumeVmInstance', ['Paused']),
       deleteAction('/vm-instances', 'destroy', ['Created', 'Running', 'Stopped', 'Paused', 'Unknown']),
       putAction('/vm-instances', 'recover', 'recoverVmInstance', ['Destroyed']),
       putAction('/vm-instances', 'expunge', 'expungeVmInstance', ['Destroyed'], {}, true),
+      shareAction('share'), shareAction('revokeSharing'),
     ],
     detailTables: [
       { field: 'vmNics', title: 'field.nics', columns: [{ field: 'ip', title: 'field.ip' }, { field: 'mac', title: 'field.mac' },
@@ -293,6 +340,104 @@ export const resources: ResourceConfig[] = [
     filters: [{ field: 'type', title: 'field.type', options: ['Root', 'Data'] }, { field: 'status', title: 'field.status', options: ['Creating', 'Ready', 'NotInstantiated', 'Deleted'] }],
     actions: [deleteAction('/volumes')],
   },
+
+  // ---- administration: identity (issue 5). Each page appears when the node serves its query route.
+  {
+    key: 'accounts', title: 'resource.accounts', singular: 'resource.account', group: 'administration', path: '/accounts',
+    eventTypes: ['account'], searchField: 'name', defaultSort: 'createDate',
+    columns: [name, { field: 'type', title: 'field.type' }, { field: 'description', title: 'field.description' }, created],
+    filters: [{ field: 'type', title: 'field.type', options: ['SystemAdmin', 'Normal'] }],
+    create: {
+      route: { method: 'POST', path: '/accounts' },
+      fields: [nameField, passwordField, descriptionField],
+    },
+    actions: [passwordAction('/accounts', 'updateAccount'), deleteAction('/accounts')],
+  },
+  {
+    key: 'users', title: 'resource.users', singular: 'resource.user', group: 'administration', path: '/accounts/users',
+    eventTypes: ['user'], searchField: 'name', defaultSort: 'createDate',
+    columns: [name, accountRef, { field: 'description', title: 'field.description' }, created],
+    filters: [],
+    create: { route: { method: 'POST', path: '/accounts/users' }, fields: [nameField, passwordField, descriptionField] },
+    actions: [
+      passwordAction('/accounts/users', 'updateUser'),
+      linkAction('attachPolicy', 'policyUuid', 'policies', '/accounts/users/{userUuid}/policies', (inv) => `/accounts/users/${inv.uuid}/policies`, (_i, p) => ({ policyUuid: p })),
+      linkAction('addToGroup', 'groupUuid', 'user-groups', '/accounts/groups/{groupUuid}/users', (_i, g) => `/accounts/groups/${g}/users`, (inv) => ({ userUuid: inv.uuid })),
+      deleteAction('/accounts/users'),
+    ],
+  },
+  {
+    key: 'user-groups', title: 'resource.userGroups', singular: 'resource.userGroup', group: 'administration', path: '/accounts/groups',
+    eventTypes: ['userGroup'], searchField: 'name', defaultSort: 'createDate',
+    columns: [name, accountRef, { field: 'description', title: 'field.description' }, created],
+    filters: [],
+    create: { route: { method: 'POST', path: '/accounts/groups' }, fields: [nameField, descriptionField] },
+    actions: [
+      linkAction('attachPolicy', 'policyUuid', 'policies', '/accounts/groups/{groupUuid}/policies', (inv) => `/accounts/groups/${inv.uuid}/policies`, (_i, p) => ({ policyUuid: p })),
+      deleteAction('/accounts/groups'),
+    ],
+  },
+  {
+    key: 'policies', title: 'resource.policies', singular: 'resource.policy', group: 'administration', path: '/accounts/policies',
+    eventTypes: ['policy'], searchField: 'name', defaultSort: 'createDate',
+    columns: [name, accountRef, { field: 'description', title: 'field.description' }, created],
+    filters: [],
+    create: {
+      route: { method: 'POST', path: '/accounts/policies' },
+      fields: [nameField,
+        { name: 'effect', label: 'field.effect', type: 'select', options: ['Allow', 'Deny'], initial: 'Allow', required: true },
+        { name: 'actions', label: 'field.policyActions', type: 'textarea', required: true, initial: 'vmInstance:*', help: 'help.policyActions' },
+        descriptionField],
+      // ZStack's statements: [{name, effect, actions: [...]}], built from the form's effect and lines of actions
+      toParams: (v) => ({ name: v.name, description: v.description,
+        statements: [{ name: `${String(v.name)}-statement`, effect: v.effect, actions: String(v.actions ?? '').split(/[\n,]+/).map((a) => a.trim()).filter(Boolean) }] }),
+    },
+    actions: [deleteAction('/accounts/policies')],
+    detailTables: [{ field: 'statements', title: 'field.statements', columns: [{ field: 'name', title: 'field.name' },
+      { field: 'effect', title: 'field.effect' }, { field: 'actions', title: 'field.policyActions', render: 'list' }] }],
+  },
+  {
+    key: 'quotas', title: 'resource.quotas', singular: 'resource.quota', group: 'administration', path: '/accounts/quotas',
+    eventTypes: ['quota'], searchField: 'name', defaultSort: 'name',
+    columns: [name, { field: 'identityUuid', title: 'resource.account', render: { ref: 'accounts' } }, { field: 'value', title: 'field.quotaValue', sortable: true }],
+    filters: [],
+    actions: [{
+      key: 'updateQuota', label: 'action.updateQuota',
+      fields: [{ name: 'value', label: 'field.quotaValue', type: 'number', min: -1, required: true, help: 'help.quotaValue' }],
+      route: { method: 'PUT', path: '/accounts/quotas/actions' },
+      request: (inv, v) => ({ method: 'PUT', path: '/accounts/quotas/actions', body: { updateQuota: { identityUuid: inv.identityUuid, name: inv.name, value: Number(v.value) } } }),
+    }],
+  },
+  {
+    key: 'sessions', title: 'resource.sessions', singular: 'resource.session', group: 'administration', path: '/accounts/sessions',
+    eventTypes: ['session'], searchField: 'uuid', defaultSort: 'createDate',
+    columns: [{ field: 'uuid', title: 'field.uuid' }, accountRef, { field: 'userUuid', title: 'resource.user', render: { ref: 'users' } },
+      created, { field: 'expiredDate', title: 'field.expiredDate', render: 'date', sortable: true }],
+    filters: [],
+    actions: [{ key: 'logOut', label: 'action.logOut', danger: true, route: { method: 'DELETE', path: '/accounts/sessions/{uuid}' },
+      request: (inv) => ({ method: 'DELETE', path: `/accounts/sessions/${inv.uuid}` }) }],
+  },
+  // ---- administration: audit (A-01) and operation log (A-02), read-only, exported as CSV like every list
+  {
+    key: 'audit', title: 'resource.audit', singular: 'resource.auditRecord', group: 'administration', path: '/audits',
+    eventTypes: [], searchField: 'apiName', defaultSort: 'startDate',
+    columns: [{ field: 'apiName', title: 'field.apiName', sortable: true }, { field: 'result', title: 'field.result', render: 'state' },
+      { field: 'accountName', title: 'field.operator', sortable: true }, { field: 'clientIp', title: 'field.clientIp' },
+      { field: 'resourceType', title: 'field.resourceType' }, { field: 'resourceName', title: 'field.resourceName' },
+      { field: 'duration', title: 'field.durationMs', sortable: true },
+      { field: 'startDate', title: 'field.startDate', render: 'date', sortable: true }, { field: 'finishDate', title: 'field.finishDate', render: 'date' }],
+    filters: [{ field: 'result', title: 'field.result', options: ['Succeeded', 'Failed'] }],
+    actions: [],
+  },
+  {
+    key: 'operation-log', title: 'resource.operationLog', singular: 'resource.operationLogEntry', group: 'administration', path: '/operation-logs',
+    eventTypes: [], searchField: 'description', defaultSort: 'startDate',
+    columns: [{ field: 'description', title: 'field.description' }, { field: 'result', title: 'field.result', render: 'state' },
+      { field: 'accountName', title: 'field.operator', sortable: true }, { field: 'clientIp', title: 'field.loginIp' },
+      { field: 'startDate', title: 'field.startDate', render: 'date', sortable: true }, { field: 'finishDate', title: 'field.finishDate', render: 'date' }],
+    filters: [{ field: 'result', title: 'field.result', options: ['Succeeded', 'Failed'] }],
+    actions: [],
+  },
 ];
 
 /** Fields that refer to another resource by uuid, in any inventory: a detail view shows the resource's name. */
@@ -300,16 +445,11 @@ export const refFields: Record<string, string> = {
   zoneUuid: 'zones', clusterUuid: 'clusters', hostUuid: 'hosts', lastHostUuid: 'hosts', imageUuid: 'images', rootImageUuid: 'images',
   instanceOfferingUuid: 'instance-offerings', diskOfferingUuid: 'disk-offerings', l2NetworkUuid: 'l2-networks', l3NetworkUuid: 'l3-networks',
   defaultL3NetworkUuid: 'l3-networks', primaryStorageUuid: 'primary-storage', backupStorageUuid: 'backup-storage',
-  vmInstanceUuid: 'vm-instances', rootVolumeUuid: 'volumes',
+  vmInstanceUuid: 'vm-instances', rootVolumeUuid: 'volumes', accountUuid: 'accounts', userUuid: 'users', groupUuid: 'user-groups',
+  policyUuid: 'policies',
 };
 
 export function resourceByKey(key: string): ResourceConfig | undefined {
   return resources.find((r) => r.key === key);
 }
 
-/** Administration pages whose APIs do not exist yet: shown as "not available on this node" unless served. */
-export const adminPages = [
-  { key: 'accounts', title: 'resource.accounts', route: { method: 'GET', path: '/accounts' } },
-  { key: 'audit', title: 'resource.audit', route: { method: 'GET', path: '/audits' } },
-  { key: 'operation-log', title: 'resource.operationLog', route: { method: 'GET', path: '/operation-logs' } },
-];

@@ -1,3 +1,4 @@
+import { sha512 } from 'js-sha512';
 import type { CreateDef, FieldDef } from './types';
 
 const UNITS = { MiB: 1024 ** 2, GiB: 1024 ** 3 } as const;
@@ -8,6 +9,8 @@ export function apiValue(field: FieldDef, value: unknown): unknown {
   if (Array.isArray(value) && value.length === 0) return undefined;
   if (field.type === 'bytes') return Math.round(Number(value) * UNITS[field.unit ?? 'GiB']);
   if (field.type === 'number') return Number(value);
+  // passwords travel as their SHA-512, as ZStack clients send them
+  if (field.type === 'password') return sha512(String(value));
   return value;
 }
 
@@ -30,7 +33,9 @@ export function createRequest(create: CreateDef, fields: FieldDef[], values: Rec
     if (f.in === 'path') pathValues[f.name] = v;
     else params[f.name] = v;
   }
-  return { path: fillPath(create.route.path, pathValues), body: { params } };
+  const built = create.toParams ? { ...(create.fixed ?? {}), ...create.toParams(params) } : params;
+  for (const k of Object.keys(built)) if (built[k] === undefined) delete built[k];
+  return { path: fillPath(create.route.path, pathValues), body: { params: built } };
 }
 
 /** @returns the initial form values (bytes fields in their unit) */

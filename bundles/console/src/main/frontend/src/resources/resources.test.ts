@@ -1,3 +1,4 @@
+import { sha512 } from 'js-sha512';
 import { describe, expect, it } from 'vitest';
 import { capabilitiesOf } from '../api/capabilities';
 import { concerns } from '../api/events';
@@ -32,25 +33,27 @@ describe('resource configs', () => {
     const vm = resourceByKey('vm-instances')!;
     const all = () => true;
     const keys = (state: string) => availableActions(vm, { uuid: 'v', state }, all).map((a) => a.key);
-    expect(keys('Running')).toEqual(['stop', 'reboot', 'pause', 'destroy']);
-    expect(keys('Stopped')).toEqual(['start', 'destroy']);
-    expect(keys('Destroyed')).toEqual(['recover', 'expunge']);
-    expect(availableActions(vm, { uuid: 'v', state: 'Running' }, (m) => m !== 'PUT').map((a) => a.key)).toEqual(['destroy']);
+    expect(keys('Running')).toEqual(['stop', 'reboot', 'pause', 'console', 'destroy', 'share', 'revokeSharing']);
+    expect(keys('Stopped')).toEqual(['start', 'destroy', 'share', 'revokeSharing']);
+    expect(keys('Destroyed')).toEqual(['recover', 'expunge', 'share', 'revokeSharing']);
+    expect(availableActions(vm, { uuid: 'v', state: 'Running' }, (m) => m !== 'PUT').map((a) => a.key)).toEqual(['console', 'destroy']);
+    expect(availableActions(vm, { uuid: 'v', state: 'Running' }, (_m, p) => p !== '/consoles').map((a) => a.key)).not.toContain('console');
+    expect(vm.actions.find((a) => a.key === 'console')!.open!({ uuid: 'v1' })).toBe('/resources/vm-instances/v1/console');
     const stop = vm.actions.find((a) => a.key === 'stop')!;
-    expect(stop.request({ uuid: 'v1' }, {})).toEqual({ method: 'PUT', path: '/vm-instances/v1/actions', body: { stopVmInstance: { type: 'grace' } } });
+    expect(stop.request!({ uuid: 'v1' }, {})).toEqual({ method: 'PUT', path: '/vm-instances/v1/actions', body: { stopVmInstance: { type: 'grace' } } });
     const del = resourceByKey('zones')!.actions.find((a) => a.key === 'delete')!;
-    expect(del.request({ uuid: 'z1' }, { deleteMode: 'Enforcing' }).path).toBe('/zones/z1?deleteMode=Enforcing');
+    expect(del.request!({ uuid: 'z1' }, { deleteMode: 'Enforcing' }).path).toBe('/zones/z1?deleteMode=Enforcing');
     const host = resourceByKey('hosts')!;
-    expect(host.actions.find((a) => a.key === 'maintain')!.request({ uuid: 'h' }, {}).body).toEqual({ changeHostState: { stateEvent: 'maintain' } });
+    expect(host.actions.find((a) => a.key === 'maintain')!.request!({ uuid: 'h' }, {}).body).toEqual({ changeHostState: { stateEvent: 'maintain' } });
   });
 
   it('follow an image through deletion by its status: delete, then recover or expunge', () => {
     const image = resourceByKey('images')!;
     const all = () => true;
     const keys = (status: string) => availableActions(image, { uuid: 'i', state: 'Enabled', status }, all).map((a) => a.key);
-    expect(keys('Ready')).toEqual(['disable', 'delete']);
-    expect(keys('Deleted')).toEqual(['disable', 'recover', 'expunge']);
-    expect(image.actions.find((a) => a.key === 'expunge')!.request({ uuid: 'i1' }, {})).toEqual({ method: 'PUT', path: '/images/i1/actions', body: { expungeImage: {} } });
+    expect(keys('Ready')).toEqual(['disable', 'delete', 'share', 'revokeSharing']);
+    expect(keys('Deleted')).toEqual(['disable', 'recover', 'expunge', 'share', 'revokeSharing']);
+    expect(image.actions.find((a) => a.key === 'expunge')!.request!({ uuid: 'i1' }, {})).toEqual({ method: 'PUT', path: '/images/i1/actions', body: { expungeImage: {} } });
   });
 
   it('refer only to declared resources', () => {
@@ -101,5 +104,36 @@ describe('events, errors and formats', () => {
 
   it('parses CSV with quotes and CRLF', () => {
     expect(parseCsv('uuid,name\r\n1,"a, ""b"""\r\n2,c\n')).toEqual([['uuid', 'name'], ['1', 'a, "b"'], ['2', 'c']]);
+  });
+
+  it('build the identity requests with ZStack\'s shapes (passwords as SHA-512)', () => {
+    const sha = sha512('secret');
+    const account = resourceByKey('accounts')!;
+    expect(createRequest(account.create!, account.create!.fields, { name: 'a', password: 'secret' }))
+      .toEqual({ path: '/accounts', body: { params: { name: 'a', password: sha } } });
+    expect(account.actions.find((a) => a.key === 'changePassword')!.request!({ uuid: 'a1' }, { password: 'secret' }))
+      .toEqual({ method: 'PUT', path: '/accounts/a1', body: { updateAccount: { password: sha } } });
+    const policy = resourceByKey('policies')!;
+    expect(createRequest(policy.create!, policy.create!.fields, { name: 'p', effect: 'Deny', actions: 'vmInstance:*\n image:read ,' }).body.params)
+      .toEqual({ name: 'p', statements: [{ name: 'p-statement', effect: 'Deny', actions: ['vmInstance:*', 'image:read'] }] });
+    const users = resourceByKey('users')!;
+    expect(users.actions.find((a) => a.key === 'attachPolicy')!.request!({ uuid: 'u1' }, { policyUuid: 'p1' }))
+      .toEqual({ method: 'POST', path: '/accounts/users/u1/policies', body: { params: { policyUuid: 'p1' } } });
+    expect(users.actions.find((a) => a.key === 'addToGroup')!.request!({ uuid: 'u1' }, { groupUuid: 'g1' }))
+      .toEqual({ method: 'POST', path: '/accounts/groups/g1/users', body: { params: { userUuid: 'u1' } } });
+    const quota = resourceByKey('quotas')!.actions[0];
+    expect(quota.request!({ uuid: 'q', name: 'vm.num', identityUuid: 'a1' }, { value: '5' }))
+      .toEqual({ method: 'PUT', path: '/accounts/quotas/actions', body: { updateQuota: { identityUuid: 'a1', name: 'vm.num', value: 5 } } });
+    const share = resourceByKey('images')!.actions.find((a) => a.key === 'share')!;
+    expect(share.request!({ uuid: 'i1' }, { accountUuids: ['a1'], toPublic: 'false' }))
+      .toEqual({ method: 'PUT', path: '/accounts/resources/actions', body: { shareResource: { resourceUuids: ['i1'], accountUuids: ['a1'], toPublic: false } } });
+  });
+
+  it('show the administration pages only where the node serves them', () => {
+    for (const key of ['accounts', 'users', 'user-groups', 'policies', 'quotas', 'sessions', 'audit', 'operation-log']) {
+      expect(resourceByKey(key)?.group, key).toBe('administration');
+    }
+    expect(resourceByKey('audit')!.path).toBe('/audits');
+    expect(resourceByKey('operation-log')!.path).toBe('/operation-logs');
   });
 });

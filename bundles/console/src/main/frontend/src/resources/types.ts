@@ -57,7 +57,10 @@ export interface ActionDef {
   stateField?: string;
   /** The route that must be served for the action to show: method and path template. */
   route: { method: string; path: string };
-  request: (inv: Inventory, values: Record<string, unknown>) => Request;
+  /** The request the action sends (after confirmation and its fields). */
+  request?: (inv: Inventory, values: Record<string, unknown>) => Request;
+  /** Instead of a request: the console page the action opens (e.g. a VM's graphical console). */
+  open?: (inv: Inventory) => string;
 }
 
 export interface CreateDef {
@@ -67,6 +70,8 @@ export interface CreateDef {
   wizard?: boolean;
   /** Parameters added to every request, e.g. the hypervisor type. */
   fixed?: Record<string, unknown>;
+  /** Builds the parameters from the form's values (after unit scaling) when they are not one field each. */
+  toParams?: (values: Record<string, unknown>) => Record<string, unknown>;
 }
 
 export interface DetailTable {
@@ -79,7 +84,7 @@ export interface ResourceConfig {
   key: string; // URL key, e.g. "vm-instances"
   title: string; // i18n key (plural)
   singular: string; // i18n key
-  group: 'infrastructure' | 'resources' | 'network' | 'compute';
+  group: 'infrastructure' | 'resources' | 'network' | 'compute' | 'administration';
   /** The query path, GET /<path>. */
   path: string;
   /** Resource types of its events, for live refresh. */

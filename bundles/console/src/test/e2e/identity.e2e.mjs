@@ -88,7 +88,9 @@ async function identity(page) {
   if (attached && !attached.inventories.some((p) => p.name === policy)) throw new Error(`${policy} is not attached to ${user}`);
   await screenshot(page, 'users');
 
-  // quotas: the account's vm.num limit changed from its detail page
+  // quotas: the account's vm.num limit changed from its detail page (a quota is listed once it has a value of its own:
+  // the admin sets the default first, as an operator would from the API)
+  await apiSend(page, 'PUT', '/accounts/quotas/actions', { updateQuota: { identityUuid: acct.uuid, name: 'vm.num', value: 20 } });
   const quota = (await apiGet(page, `/accounts/quotas?q=identityUuid=${acct.uuid}&q=name=vm.num`)).inventories[0];
   if (!quota) throw new Error(`no vm.num quota for ${account}`);
   await page.goto(`${BASE}/resources/quotas/${quota.uuid}`);

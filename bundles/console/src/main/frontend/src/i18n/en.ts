@@ -236,6 +236,7 @@ const en: Record<string, string> = {
   'field.expiredDate': "Expires",
   'resource.auditRecord': "Audit record",
   'field.apiName': "API",
+  'field.operation': "Operation",
   'field.success': "Succeeded",
   'field.operator': "Operator",
   'field.clientIp': "Client IP",

@@ -236,6 +236,7 @@ const zh: Record<string, string> = {
   'field.expiredDate': "过期时间",
   'resource.auditRecord': "审计记录",
   'field.apiName': "API",
+  'field.operation': "操作",
   'field.success': "成功",
   'field.operator': "操作者",
   'field.clientIp': "客户端 IP",

@@ -420,8 +420,8 @@ export const resources: ResourceConfig[] = [
   // ---- administration: audit and operation log, read-only, exported as CSV like every list
   {
     key: 'audit', title: 'resource.audit', singular: 'resource.auditRecord', group: 'administration', path: '/audits',
-    eventTypes: [], searchField: 'apiName', defaultSort: 'startDate',
-    columns: [{ field: 'apiName', title: 'field.apiName', sortable: true }, { field: 'result', title: 'field.result', render: 'state' },
+    eventTypes: [], searchField: 'operationName', defaultSort: 'startDate',
+    columns: [{ field: 'operationName', title: 'field.operation', sortable: true }, { field: 'apiName', title: 'field.apiName', sortable: true }, { field: 'result', title: 'field.result', render: 'state' },
       { field: 'accountName', title: 'field.operator', sortable: true }, { field: 'clientIp', title: 'field.clientIp' },
       { field: 'resourceType', title: 'field.resourceType' }, { field: 'resourceName', title: 'field.resourceName' },
       { field: 'duration', title: 'field.durationMs', sortable: true },

@@ -152,9 +152,16 @@ async function captcha(page, account) {
 }
 
 /** A user with two factors: the login page asks for the code; a computed TOTP code logs in. */
-async function twoFactor(page, account, user, userUuid) {
+async function twoFactor(page, createdAccount, user, userUuid) {
+  // a user belongs to the account that created it: here the admin, logged in to the console
+  const owner = (await apiGet(page, `/accounts/users?q=uuid=${userUuid}`)).inventories[0].accountUuid;
+  const account = (await apiGet(page, `/accounts?q=uuid=${owner}`)).inventories[0].name;
+  // the user's password as this test knows it, set by the admin (the create form's password field is filled by the generic helper)
+  await apiSend(page, 'PUT', `/accounts/users/${userUuid}`, { updateUser: { password: sha512('user-password') } });
   // enrol as the user (POST /accounts/two-factor-authentication), then enable it with a first code
-  const s = (await tryLogin({ logInByUser: { accountName: account, userName: user, password: sha512('user-password') } })).body.inventory.uuid;
+  const login = await tryLogin({ logInByUser: { accountName: account, userName: user, password: sha512('user-password') } });
+  if (login.status !== 200) throw new Error(`user login: ${login.status} ${JSON.stringify(login.body)}`);
+  const s = login.body.inventory.uuid;
   const auth = { Authorization: `OAuth ${s}`, 'Content-Type': 'application/json' };
   const secret = await (await fetch(`${BASE}/zstack/v1/accounts/two-factor-authentication`, { method: 'POST', headers: auth, body: JSON.stringify({ params: {} }) })).json();
   const key = secret.inventory?.secret ?? secret.secret;

@@ -22,6 +22,7 @@ import java.util.Base64;
  * A database dump alone does not reveal them. Several management nodes sharing a database need the same key file.
  */
 public class SecretCipher {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SecretCipher.class);
     private static final String PREFIX = "aesgcm$";
     private static final SecureRandom RANDOM = new SecureRandom();
     private final Path keyFile;
@@ -84,12 +85,15 @@ public class SecretCipher {
                 g.init(256);
                 byte[] raw = g.generateKey().getEncoded();
                 Path tmp = keyFile.resolveSibling("secrets.key.tmp");
-                Files.write(tmp, Base64.getEncoder().encode(raw), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+                Files.deleteIfExists(tmp);
                 try {
-                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException ignored) {
-                    // not a POSIX file system
+                    // readable by the node's user only from its first byte
+                    Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                } catch (UnsupportedOperationException notPosix) {
+                    LOG.warn("{} is on a file system without POSIX permissions: restrict access to it by other means", keyFile);
+                    Files.createFile(tmp);
                 }
+                Files.write(tmp, Base64.getEncoder().encode(raw), StandardOpenOption.TRUNCATE_EXISTING);
                 try {
                     Files.move(tmp, keyFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
                 } catch (java.nio.file.FileAlreadyExistsException raced) {

@@ -177,13 +177,6 @@ public class IdentityStore {
         return em.createQuery("SELECT s.uuid FROM SessionEntity s WHERE s." + field + " = :u", String.class).setParameter("u", uuid).getResultList();
     }
 
-    /** @return the number of resources the account owns */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public long ownedResources(String accountUuid) {
-        return em.createQuery("SELECT COUNT(r) FROM AccountResourceRefEntity r WHERE r.accountUuid = :a", Long.class)
-                .setParameter("a", accountUuid).getSingleResult();
-    }
-
     /** @param type an identity entity class @param request a query @param toInventory its inventory @return the page */
     @Transactional(Transactional.TxType.SUPPORTS)
     public <E> QueryResult<Object> query(Class<E> type, QueryRequest request, java.util.function.Function<E, ?> toInventory) {

@@ -186,7 +186,6 @@ public final class Stores {
             @Override public void deletePolicy(String uuid) { db.inTransaction(() -> super.deletePolicy(uuid)); }
             @Override public void deleteAccount(String uuid) { db.inTransaction(() -> super.deleteAccount(uuid)); }
             @Override public List<String> sessionsOf(String f, String u) { return db.inTransaction(() -> super.sessionsOf(f, u)); }
-            @Override public long ownedResources(String a) { return db.inTransaction(() -> super.ownedResources(a)); }
             @Override public <E> QueryResult<Object> query(Class<E> type, QueryRequest request, Function<E, ?> toInventory) {
                 return db.inTransaction(() -> super.query(type, request, toInventory));
             }
@@ -203,11 +202,10 @@ public final class Stores {
             @Override public boolean forget(String r) { return db.inTransaction(() -> super.forget(r)); }
             @Override public boolean isSharedWith(String r, String a) { return db.inTransaction(() -> super.isSharedWith(r, a)); }
             @Override public List<String> owned(String a, String t) { return db.inTransaction(() -> super.owned(a, t)); }
-            @Override public long countOwned(String a) { return db.inTransaction(() -> super.countOwned(a)); }
+            @Override public long countOwnedExcept(String a, Collection<String> t) { return db.inTransaction(() -> super.countOwnedExcept(a, t)); }
             @Override public List<String> visible(String a) { return db.inTransaction(() -> super.visible(a)); }
             @Override public void share(AccountResourceRefEntity ref, Collection<String> r) { db.inTransaction(() -> super.share(ref, r)); }
             @Override public int revoke(String r, Collection<String> a) { return db.inTransaction(() -> super.revoke(r, a)); }
-            @Override public void forgetReceiver(String a) { db.inTransaction(() -> super.forgetReceiver(a)); }
             @Override public QueryResult<Object> queryRefs(QueryRequest q) { return db.inTransaction(() -> super.queryRefs(q)); }
             @Override public QueryResult<Object> queryShares(QueryRequest q) { return db.inTransaction(() -> super.queryShares(q)); }
         };

@@ -93,7 +93,7 @@ public class AccountManager {
         if ("SystemAdmin".equals(a.getType())) {
             throw ApiException.invalidArgument("the admin account cannot be deleted");
         }
-        long owned = store.ownedResources(uuid) - IDENTITY_TYPES.stream().mapToLong(t -> ownership.owned(uuid, t).size()).sum();
+        long owned = ownership.countOwnedExcept(uuid, IDENTITY_TYPES);
         if (owned > 0) {
             throw new ApiException(ErrorCode.INVALID_STATE, "account " + a.getName() + " still owns " + owned + " resources; delete them"
                     + " or give them to another account (ChangeResourceOwner) first: GET /zstack/v1/accounts/resources/refs?q=accountUuid="

@@ -76,11 +76,11 @@ public class OwnershipStore {
                 String.class).setParameter("a", accountUuid).setParameter("t", resourceType).getResultList();
     }
 
-    /** @return how many resources the account owns */
+    /** @return how many resources the account owns, leaving out those of the given types */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public long countOwned(String accountUuid) {
-        return em.createQuery("SELECT COUNT(r) FROM AccountResourceRefEntity r WHERE r.accountUuid = :a", Long.class)
-                .setParameter("a", accountUuid).getSingleResult();
+    public long countOwnedExcept(String accountUuid, Collection<String> resourceTypes) {
+        return em.createQuery("SELECT COUNT(r) FROM AccountResourceRefEntity r WHERE r.accountUuid = :a AND r.resourceType NOT IN :t",
+                Long.class).setParameter("a", accountUuid).setParameter("t", resourceTypes).getSingleResult();
     }
 
     /** @return the uuids the account may see: what it owns and what is shared with it or with everyone */
@@ -119,11 +119,6 @@ public class OwnershipStore {
         }
         return em.createQuery("DELETE FROM SharedResourceEntity s WHERE s.resourceUuid = :r AND s.receiverAccountUuid IN :a")
                 .setParameter("r", resourceUuid).setParameter("a", receivers).executeUpdate();
-    }
-
-    /** Deletes what an account received (the account is being deleted). */
-    public void forgetReceiver(String accountUuid) {
-        em.createQuery("DELETE FROM SharedResourceEntity s WHERE s.receiverAccountUuid = :a").setParameter("a", accountUuid).executeUpdate();
     }
 
     /** @param request a query @return a page of owner records */

@@ -54,8 +54,7 @@ public class AuthorizationManager {
             return raw;
         }
         if (!caller.admin() && d.access() == AccessLevel.ADMIN) {
-            throw denied(d.name() + " is for the admin account only: it acts on infrastructure shared by every tenant;"
-                    + " ask your administrator");
+            throw denied(d.name() + " is for the admin account only; ask your administrator to do it for you");
         }
         if (d.access() == AccessLevel.AUTHENTICATED) {
             return raw;

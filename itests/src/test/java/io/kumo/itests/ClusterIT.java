@@ -42,6 +42,26 @@ class ClusterIT {
             rb.useSession(ra.session());
             assertEquals(200, rb.get("/zones").status(), "a session from node A works on node B (shared database)");
 
+            // a policy attached through node A binds the user's next call on node B at once: A's event empties B's cache
+            // of the user's policies (without the event B would trust its cache for a minute)
+            String tenantName = "cluster-t-" + UUID.randomUUID().toString().substring(0, 8);
+            assertEquals(200, ra.post("/accounts", Map.of("name", tenantName, "password", Rest.sha512("pw")), List.of(), List.of()).status());
+            Rest ta = new Rest(ra.base()).login(tenantName, "pw");
+            String user = ta.post("/accounts/users", Map.of("name", "u", "password", Rest.sha512("pw")), List.of(), List.of())
+                    .body().path("inventory").path("uuid").asText();
+            Rest ub = new Rest(rb.base());
+            ub.useSession(new Rest(rb.base()).put("/accounts/users/login", "logInByUser", Map.of("accountName", tenantName,
+                    "userName", "u", "password", Rest.sha512("pw"))).body().path("inventory").path("uuid").asText());
+            assertEquals(200, ub.get("/instance-offerings").status(), "a user reads without a policy");
+            String deny = ta.post("/accounts/policies", Map.of("name", "no-reads", "statements", List.of(Map.of("effect", "Deny",
+                    "actions", List.of("*")))), List.of(), List.of()).body().path("inventory").path("uuid").asText();
+            assertEquals(200, ta.post("/accounts/users/" + user + "/policies", Map.of("policyUuid", deny), List.of(), List.of()).status());
+            int status = 200;
+            for (long end = System.currentTimeMillis() + 10_000; status == 200 && System.currentTimeMillis() < end; Thread.sleep(100)) {
+                status = ub.get("/instance-offerings").status();
+            }
+            assertEquals(403, status, "node B applies the policy attached through node A");
+
             JsonNode nodes = ra.get("/management-nodes", "q", "state=Running").body().path("inventories");
             assertEquals(2, nodes.size(), nodes.toString());
             String nodeA = a.nodeUuid();

@@ -29,6 +29,7 @@ public final class KumoNode implements AutoCloseable {
     private final Map<String, Integer> ports;
     private final String shellPassword = UUID.randomUUID().toString().replace("-", "");
     private Process process;
+    private Duration apiReady;
     private final Rest rest;
     private final Map<String, String> extraEnv = new java.util.LinkedHashMap<>();
 
@@ -82,7 +83,13 @@ public final class KumoNode implements AutoCloseable {
         return Files.readString(data.resolve("kumo/node.uuid")).trim();
     }
 
-    /** Starts the node and waits until REST answers. */
+    /**
+     * @return how long the last {@link #start()} took from launching {@code bin/karaf run} to the REST API's first
+     *         answer (401 to an anonymous {@code GET /management-nodes}), before the modules' bundles were all up
+     */
+    public Duration apiReady() { return apiReady; }
+
+    /** Starts the node and waits until REST answers and every Kumo bundle is Active. */
     public KumoNode start() throws Exception {
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "run");
         Map<String, String> env = pb.environment();
@@ -97,6 +104,7 @@ public final class KumoNode implements AutoCloseable {
         env.putAll(extraEnv);
         Files.createDirectories(data);
         pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("console.log").toFile()));
+        long launched = System.nanoTime();
         process = pb.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -108,6 +116,7 @@ public final class KumoNode implements AutoCloseable {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(rest.base() + "/management-nodes")).GET().build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 401) {
+                    apiReady = Duration.ofNanos(System.nanoTime() - launched);
                     awaitKumoBundles(deadline);
                     return this;
                 }

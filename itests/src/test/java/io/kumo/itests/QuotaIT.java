@@ -9,19 +9,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Quotas per account over REST on a real node with the simulator's backends: the admin shares an L3 network, an image
  * and an instance offering with a normal account and limits it with UpdateQuota; the tenant's creates and starts are
  * refused with 403 ID.1004 naming the quota and its numbers, nothing is written, and raising the quota lets them
- * through. The admin account is never limited.
+ * through. The admin account is never limited. Moving a VM to another account (ChangeResourceOwner, V-22) moves its
+ * volumes, its NICs and its usage with it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -38,6 +41,7 @@ class QuotaIT {
     private String firstVm;
     private String secondVm;
     private String dataVolume;
+    private String backupStorage;
 
     @BeforeAll
     void boot() throws Exception {
@@ -55,7 +59,7 @@ class QuotaIT {
         String ps = created(admin, "/primary-storage/simulators", Map.of("name", "ps", "url", "/sim/ps", "zoneUuid", zone,
                 "totalCapacity", 1024 * GIB, "availableCapacity", 1024 * GIB)).path("uuid").asText();
         created(admin, "/clusters/" + cluster + "/primary-storage/" + ps, Map.of());
-        String bs = created(admin, "/backup-storage/simulators", Map.of("name", "bs", "url", "/sim/bs",
+        String bs = backupStorage = created(admin, "/backup-storage/simulators", Map.of("name", "bs", "url", "/sim/bs",
                 "totalCapacity", 1024 * GIB, "availableCapacity", 1024 * GIB)).path("uuid").asText();
         created(admin, "/zones/" + zone + "/backup-storage/" + bs, Map.of());
         image = created(admin, "/images", Map.of("name", "img", "url", "http://example.com/img.qcow2?size=" + GIB,
@@ -251,8 +255,91 @@ class QuotaIT {
         setQuota("volume.capacity", capacity);
         refused(tenant.awaitJob(tenant.put("/volumes/data/resize/" + dataVolume + "/actions", "resizeDataVolume",
                 Map.of("size", 2 * GIB))), "volume.capacity", "asks for " + GIB + " more");
+    }
 
-        // AddImage's image.num and image.size checks are not reached by a tenant here: a backup storage belongs to the
-        // admin and is not shareable, so the tenant's AddImage is refused by authorization (ID.1002) first
+    private Rest.Reply addImage(String name) throws Exception {
+        return tenant.awaitJob(tenant.post("/images", Map.of("name", name, "url", "http://example.com/" + name + ".qcow2?size=" + GIB,
+                "format", "qcow2", "mediaType", "RootVolumeTemplate", "backupStorageUuids", List.of(backupStorage)), List.of(), List.of()));
+    }
+
+    private String imageStatus(String uuid) throws Exception {
+        return ok(admin.get("/images/" + uuid)).path("inventories").get(0).path("status").asText();
+    }
+
+    @Test
+    @Order(6)
+    void imagesCountUntilTheRecycleBinAndAgainWhenRecovered() throws Exception {
+        setQuota("image.num", 1);
+        String mine = ok(addImage("mine")).path("inventory").path("uuid").asText();
+        assertEquals(1, usage("image.num")[1]);
+        assertEquals(GIB, usage("image.size")[1]);
+        long images = count(admin, "/images");
+        refused(addImage("second"), "image.num", "limit 1", "used 1", "asks for 1 more");
+        assertEquals(images, count(admin, "/images"), "nothing written");
+
+        ok(tenant.awaitJob(tenant.delete("/images/" + mine))); // the default deletion policy, Delay: to the recycle bin
+        assertEquals("Deleted", imageStatus(mine));
+        assertEquals(0, usage("image.num")[1], "an image in the recycle bin does not count");
+        String other = ok(addImage("other")).path("inventory").path("uuid").asText();
+
+        refused(tenant.awaitJob(tenant.put("/images/" + mine + "/actions", "recoverImage", Map.of())), "image.num", "limit 1",
+                "used 1", "asks for 1 more");
+        assertEquals("Deleted", imageStatus(mine), "still in the recycle bin");
+
+        setQuota("image.size", GIB);
+        setQuota("image.num", 2);
+        refused(tenant.awaitJob(tenant.put("/images/" + mine + "/actions", "recoverImage", Map.of())), "image.size", "limit " + GIB,
+                "used " + GIB, "asks for " + GIB + " more");
+        setQuota("image.size", 2 * GIB);
+        assertEquals("Ready", ok(tenant.awaitJob(tenant.put("/images/" + mine + "/actions", "recoverImage", Map.of())))
+                .path("inventory").path("status").asText());
+        assertEquals(2, usage("image.num")[1]);
+        assertEquals("Ready", imageStatus(other));
+    }
+
+    private static List<String> uuids(JsonNode inventories, String field) {
+        List<String> out = new ArrayList<>();
+        inventories.forEach(i -> out.add(i.path(field).asText()));
+        return out;
+    }
+
+    private static List<String> uuids(Rest.Reply r) { return uuids(ok(r).path("inventories"), "uuid"); }
+
+    @Test
+    @Order(7)
+    void aVmChangesOwnerWithItsVolumesNicsAndUsage() throws Exception {
+        String name = unique("receiver");
+        String receiverUuid = ok(admin.post("/accounts", Map.of("name", name, "password", Rest.sha512("pw")), List.of(), List.of()))
+                .path("inventory").path("uuid").asText();
+        Rest receiver = new Rest(admin.base()).login(name, "pw");
+        JsonNode vm = ok(tenant.get("/vm-instances/" + firstVm)).path("inventories").get(0);
+        List<String> volumes = uuids(vm.path("allVolumes"), "uuid");
+        List<String> nics = uuids(vm.path("vmNics"), "uuid");
+        assertFalse(volumes.isEmpty() || nics.isEmpty(), vm.toString());
+        long running = usage("vm.num")[1];
+        long vcpus = usage("vm.cpuNum")[1];
+
+        Rest.Reply byTenant = tenant.post("/account/" + receiverUuid + "/resources", Map.of("resourceUuid", firstVm), List.of(), List.of());
+        assertEquals(403, byTenant.status(), "only the admin moves resources between accounts: " + byTenant);
+        ok(admin.post("/account/" + receiverUuid + "/resources", Map.of("resourceUuid", firstVm), List.of(), List.of()));
+
+        assertEquals(List.of(firstVm), uuids(receiver.get("/vm-instances")));
+        assertTrue(uuids(receiver.get("/volumes")).containsAll(volumes), "the VM's volumes went with it");
+        assertTrue(uuids(receiver.get("/vm-instances/nics")).containsAll(nics), "and its NICs");
+        assertFalse(uuids(tenant.get("/vm-instances")).contains(firstVm));
+        assertFalse(uuids(tenant.get("/volumes")).stream().anyMatch(volumes::contains));
+        assertEquals(403, tenant.put("/vm-instances/" + firstVm + "/actions", "stopVmInstance", Map.of()).status(),
+                "the former owner may no longer touch it");
+
+        assertEquals(running - 1, usage("vm.num")[1], "the running VM no longer counts for its former owner");
+        assertEquals(vcpus - vm.path("cpuNum").asLong(), usage("vm.cpuNum")[1]);
+        JsonNode receiverUsage = ok(admin.get("/accounts/quota/" + receiverUuid + "/usages")).path("usages");
+        long receiverRunning = -1;
+        for (JsonNode u : receiverUsage) {
+            if (u.path("name").asText().equals("vm.num")) {
+                receiverRunning = u.path("used").asLong();
+            }
+        }
+        assertEquals(1, receiverRunning, "the receiver's vm.num usage: " + receiverUsage);
     }
 }

@@ -11,6 +11,7 @@ import io.kumo.api.operation.ParameterDescriptor;
 import io.kumo.core.identity.ownership.AccountResourceRefEntity;
 import io.kumo.core.identity.ownership.OwnershipStore;
 import io.kumo.core.identity.policy.PolicyEvaluator;
+import io.kumo.core.identity.policy.UserPolicyCache;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,12 +31,12 @@ public class AuthorizationManager {
      */
     static final List<String> PLACEMENT_TYPES = List.of("zone", "cluster", "host", "primaryStorage", "backupStorage");
 
-    private final IdentityStore identities;
+    private final UserPolicyCache policies;
     private final OwnershipStore ownership;
 
     /** Wires the manager. */
-    public AuthorizationManager(IdentityStore identities, OwnershipStore ownership) {
-        this.identities = identities;
+    public AuthorizationManager(UserPolicyCache policies, OwnershipStore ownership) {
+        this.policies = policies;
         this.ownership = ownership;
     }
 
@@ -73,10 +74,8 @@ public class AuthorizationManager {
     }
 
     private void checkPolicies(OperationDescriptor d, Caller caller, List<String[]> named) {
-        List<String> principals = new ArrayList<>(identities.groupsOf(caller.userUuid()));
-        principals.add(caller.userUuid());
         List<String> targets = named.stream().map(n -> n[1]).toList();
-        PolicyEvaluator.Decision decision = PolicyEvaluator.decide(PolicyEvaluator.statements(identities.policiesOf(principals)), d, targets);
+        PolicyEvaluator.Decision decision = PolicyEvaluator.decide(policies.statementsOf(caller.userUuid()), d, targets);
         if (decision == PolicyEvaluator.Decision.DENY) {
             throw denied("a policy of user " + caller.userUuid() + " or of its groups denies " + d.name()
                     + "; ask the account owner to change the policy");

@@ -53,7 +53,7 @@ class AuditRecorderTest {
         AuditRecorder recorder = new AuditRecorder(registry, new FixedGlobalConfig(config), writer);
         io.kumo.core.identity.ownership.OwnershipStore ownership = io.kumo.core.testing.Stores.ownership(db, null);
         return new OperationServiceImpl(registry, null, null, null, null,
-                new io.kumo.core.identity.AuthorizationManager(io.kumo.core.testing.Stores.identities(db, null), ownership),
+                io.kumo.core.testing.Stores.authorization(db, ownership),
                 new io.kumo.core.identity.ownership.OwnershipManager(ownership), recorder);
     }
 

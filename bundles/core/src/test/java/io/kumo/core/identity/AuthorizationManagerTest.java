@@ -10,6 +10,7 @@ import io.kumo.core.identity.ownership.OwnershipManager;
 import io.kumo.core.identity.ownership.OwnershipStore;
 import io.kumo.core.identity.policy.PolicyEntity;
 import io.kumo.core.identity.policy.PolicyCodec;
+import io.kumo.core.identity.policy.UserPolicyCache;
 import io.kumo.core.testing.Database;
 import io.kumo.core.testing.Stores;
 import org.junit.jupiter.api.AfterEach;
@@ -49,6 +50,7 @@ class AuthorizationManagerTest {
     private Database db;
     private IdentityStore identities;
     private OwnershipStore ownership;
+    private UserPolicyCache policies;
     private AuthorizationManager authz;
 
     @BeforeEach
@@ -56,7 +58,8 @@ class AuthorizationManagerTest {
         db = Database.h2();
         identities = Stores.identities(db, null);
         ownership = Stores.ownership(db, null);
-        authz = new AuthorizationManager(identities, ownership);
+        policies = new UserPolicyCache(identities, null);
+        authz = new AuthorizationManager(policies, ownership);
         ownership.setOwner(VM_OF_A, "vmInstance", A);
         ownership.setOwner(VM_OF_B, "vmInstance", B);
         ownership.setOwner(IMAGE_OF_ADMIN, "image", Caller.ADMIN_ACCOUNT_UUID);
@@ -112,6 +115,13 @@ class AuthorizationManagerTest {
         assertEquals(List.of("name=x", "uuid?=" + VM_OF_A), narrowed.get("q"));
         Map<String, Object> none = authz.authorize(QUERY_VM, Map.of(), new Caller("dddddddddddddddddddddddddddddddd", "d", null, "s", false, "rest", null));
         assertEquals(List.of("uuid=none"), none.get("q"));
+
+        ownership.share(ownership.ref(IMAGE_OF_ADMIN), List.of(A));
+        ownership.share(ownership.ref(ZONE), List.of(OwnershipStore.PUBLIC));
+        List<?> q = (List<?>) authz.authorize(QUERY_VM, Map.of(), tenant(A)).get("q");
+        assertEquals(1, q.size(), q.toString());
+        assertEquals(java.util.Set.of(VM_OF_A, IMAGE_OF_ADMIN, ZONE),
+                java.util.Set.of(q.get(0).toString().substring("uuid?=".length()).split(",")), "owned, shared with A, shared with all");
     }
 
     @Test
@@ -136,6 +146,7 @@ class AuthorizationManagerTest {
         p.setLastOpDate(new Timestamp(0));
         identities.persist(p);
         identities.attach(p.getUuid(), USER, IdentityStore.USER);
+        policies.changed(p.getUuid()); // as PolicyManager does after the commit
     }
 
     record Vm(String uuid, List<Map<String, String>> allVolumes, List<Map<String, String>> vmNics) { }

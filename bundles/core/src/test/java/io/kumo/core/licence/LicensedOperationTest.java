@@ -65,7 +65,7 @@ class LicensedOperationTest {
         registry.bind(licensed("CreateBaremetalChassis", "baremetal"));
         io.kumo.core.identity.ownership.OwnershipStore ownership = io.kumo.core.testing.Stores.ownership(db, null);
         operations = new OperationServiceImpl(registry, null, null, null, licences,
-                new io.kumo.core.identity.AuthorizationManager(io.kumo.core.testing.Stores.identities(db, null), ownership),
+                io.kumo.core.testing.Stores.authorization(db, ownership),
                 new io.kumo.core.identity.ownership.OwnershipManager(ownership), null);
     }
 

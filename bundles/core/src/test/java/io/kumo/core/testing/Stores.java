@@ -166,6 +166,12 @@ public final class Stores {
         return s;
     }
 
+    /** The authorization manager as the blueprint wires it, on the test database (no other node to tell of policy changes). */
+    public static io.kumo.core.identity.AuthorizationManager authorization(Database db, io.kumo.core.identity.ownership.OwnershipStore ownership) {
+        return new io.kumo.core.identity.AuthorizationManager(new io.kumo.core.identity.policy.UserPolicyCache(identities(db, null), null),
+                ownership);
+    }
+
     /** @param db the database @param queries the query service, or null @return an identity store */
     public static IdentityStore identities(Database db, QueryService queries) {
         IdentityStore s = new IdentityStore(queries) {

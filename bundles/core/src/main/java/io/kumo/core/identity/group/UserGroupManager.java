@@ -5,6 +5,7 @@ import io.kumo.api.error.ErrorCode;
 import io.kumo.api.inventory.Uuids;
 import io.kumo.api.operation.Caller;
 import io.kumo.core.identity.IdentityStore;
+import io.kumo.core.identity.policy.UserPolicyCache;
 import io.kumo.core.identity.user.UserEntity;
 import io.kumo.core.identity.user.UserManager;
 
@@ -14,11 +15,13 @@ import java.sql.Timestamp;
 public class UserGroupManager {
     private final IdentityStore store;
     private final UserManager users;
+    private final UserPolicyCache policies;
 
     /** Wires the manager. */
-    public UserGroupManager(IdentityStore store, UserManager users) {
+    public UserGroupManager(IdentityStore store, UserManager users, UserPolicyCache policies) {
         this.store = store;
         this.users = users;
+        this.policies = policies;
     }
 
     /** Creates a group in an account. */
@@ -62,6 +65,7 @@ public class UserGroupManager {
     public void delete(Caller caller, String uuid) {
         require(caller, uuid);
         store.deleteGroup(uuid);
+        policies.changed(uuid);
     }
 
     /** Adds a user to a group of the same account. */
@@ -72,6 +76,7 @@ public class UserGroupManager {
             throw ApiException.invalidArgument("user " + userUuid + " and group " + groupUuid + " belong to different accounts");
         }
         store.addToGroup(groupUuid, userUuid);
+        policies.changed(groupUuid);
     }
 
     /** Removes a user from a group. */
@@ -80,6 +85,7 @@ public class UserGroupManager {
         if (!store.removeFromGroup(groupUuid, userUuid)) {
             throw new ApiException(ErrorCode.RESOURCE_NOT_FOUND, "user " + userUuid + " is not in group " + groupUuid);
         }
+        policies.changed(groupUuid);
     }
 
     /** @return the group, if the caller's account owns it (or the caller is the admin) */

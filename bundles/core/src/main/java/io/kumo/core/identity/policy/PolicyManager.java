@@ -15,12 +15,14 @@ public class PolicyManager {
     private final IdentityStore store;
     private final UserManager users;
     private final UserGroupManager groups;
+    private final UserPolicyCache cache;
 
     /** Wires the manager. */
-    public PolicyManager(IdentityStore store, UserManager users, UserGroupManager groups) {
+    public PolicyManager(IdentityStore store, UserManager users, UserGroupManager groups, UserPolicyCache cache) {
         this.store = store;
         this.users = users;
         this.groups = groups;
+        this.cache = cache;
     }
 
     /** Creates a policy in an account. @param statements the {@code statements} parameter as sent */
@@ -43,6 +45,7 @@ public class PolicyManager {
     public void delete(Caller caller, String uuid) {
         require(caller, uuid);
         store.deletePolicy(uuid);
+        cache.changed(uuid);
     }
 
     /** Attaches a policy to a user ({@code group=false}) or a group of the same account. */
@@ -55,6 +58,7 @@ public class PolicyManager {
                     + " belong to different accounts");
         }
         store.attach(policyUuid, principalUuid, group ? IdentityStore.GROUP : IdentityStore.USER);
+        cache.changed(policyUuid);
     }
 
     /** Detaches a policy from a user or group. */
@@ -63,6 +67,7 @@ public class PolicyManager {
         if (!store.detach(policyUuid, principalUuid)) {
             throw new ApiException(ErrorCode.RESOURCE_NOT_FOUND, "policy " + policyUuid + " is not attached to " + principalUuid);
         }
+        cache.changed(policyUuid);
     }
 
     private PolicyEntity require(Caller caller, String uuid) {

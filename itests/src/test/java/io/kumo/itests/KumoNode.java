@@ -106,6 +106,16 @@ public final class KumoNode implements AutoCloseable {
         pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("console.log").toFile()));
         long launched = System.nanoTime();
         process = pb.start();
+        try {
+            awaitReady(launched);
+        } catch (Exception | AssertionError e) {
+            kill(); // a node that did not come up must not keep its ports (the console proxy's is fixed) from the next test
+            throw e;
+        }
+        return this;
+    }
+
+    private void awaitReady(long launched) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         while (System.nanoTime() < deadline) {
@@ -118,7 +128,7 @@ public final class KumoNode implements AutoCloseable {
                 if (r.statusCode() == 401) {
                     apiReady = Duration.ofNanos(System.nanoTime() - launched);
                     awaitKumoBundles(deadline);
-                    return this;
+                    return;
                 }
             } catch (IOException notYet) {
                 // not listening yet

@@ -73,8 +73,7 @@ class QuotaIT {
                 "netmask", "255.255.255.0", "gateway", "10.110.0.1"));
 
         String name = unique("tenant");
-        Rest.Reply account = admin.post("/accounts", Map.of("name", name, "password", Rest.sha512("pw")), List.of(), List.of());
-        tenantUuid = ok(account).path("inventory").path("uuid").asText();
+        tenantUuid = createAccount(name);
         ok(admin.put("/accounts/resources/actions", "shareResource", Map.of("resourceUuids", List.of(l3, image, offering),
                 "accountUuids", List.of(tenantUuid))));
         tenant = new Rest(admin.base()).login(name, "pw");
@@ -107,6 +106,12 @@ class QuotaIT {
         p.put("imageUuid", image);
         p.put("l3NetworkUuids", List.of(l3));
         return as.awaitJob(as.post("/vm-instances", p, List.of(), List.of()));
+    }
+
+    /** @return the uuid of a new normal account, whose password is "pw" */
+    private String createAccount(String name) throws Exception {
+        return ok(admin.post("/accounts", Map.of("name", name, "password", Rest.sha512("pw")), List.of(), List.of()))
+                .path("inventory").path("uuid").asText();
     }
 
     private void setQuota(String name, long value) throws Exception {
@@ -309,8 +314,7 @@ class QuotaIT {
     @Order(7)
     void aVmChangesOwnerWithItsVolumesNicsAndUsage() throws Exception {
         String name = unique("receiver");
-        String receiverUuid = ok(admin.post("/accounts", Map.of("name", name, "password", Rest.sha512("pw")), List.of(), List.of()))
-                .path("inventory").path("uuid").asText();
+        String receiverUuid = createAccount(name);
         Rest receiver = new Rest(admin.base()).login(name, "pw");
         JsonNode vm = ok(tenant.get("/vm-instances/" + firstVm)).path("inventories").get(0);
         List<String> volumes = uuids(vm.path("allVolumes"), "uuid");
@@ -341,5 +345,48 @@ class QuotaIT {
             }
         }
         assertEquals(1, receiverRunning, "the receiver's vm.num usage: " + receiverUsage);
+    }
+
+    @Test
+    @Order(8)
+    void concurrentCreatesOfOneAccountNeverGoOverItsQuota() throws Exception {
+        String name = unique("racer");
+        String racerUuid = createAccount(name);
+        ok(admin.put("/accounts/quotas/actions", "updateQuota", Map.of("identityUuid", racerUuid, "name", "volume.data.num", "value", 2)));
+        int clients = 6;
+        List<Rest> sessions = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            sessions.add(new Rest(admin.base()).login(name, "pw"));
+        }
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(clients);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        List<java.util.concurrent.Future<Rest.Reply>> replies = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            Rest as = sessions.get(i);
+            String volume = "race-" + i;
+            replies.add(pool.submit(() -> {
+                together.await();
+                return as.awaitJob(as.post("/volumes/data", Map.of("name", volume, "diskSize", GIB), List.of(), List.of()));
+            }));
+        }
+        int created = 0;
+        for (java.util.concurrent.Future<Rest.Reply> f : replies) {
+            Rest.Reply r = f.get(180, java.util.concurrent.TimeUnit.SECONDS);
+            if (r.status() == 200) {
+                created++;
+            } else {
+                refused(r, "volume.data.num", "limit 2");
+            }
+        }
+        pool.shutdown();
+        Rest racer = sessions.get(0);
+        assertTrue(created <= 2, created + " of " + clients + " concurrent creates succeeded with volume.data.num limited to 2");
+        assertEquals(created, count(racer, "/volumes"), "each refused create left nothing");
+        // what contention refused is usable once the others have finished
+        while (count(racer, "/volumes") < 2) {
+            ok(racer.awaitJob(racer.post("/volumes/data", Map.of("name", "after", "diskSize", GIB), List.of(), List.of())));
+        }
+        refused(racer.awaitJob(racer.post("/volumes/data", Map.of("name", "over", "diskSize", GIB), List.of(), List.of())),
+                "volume.data.num", "limit 2", "used 2");
     }
 }

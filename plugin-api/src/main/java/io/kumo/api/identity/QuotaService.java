@@ -7,7 +7,9 @@ import java.util.Map;
  * Quotas per account (ZStack's {@code QueryQuota}, {@code UpdateQuota}, {@code GetAccountQuotaUsage}). A quota is a
  * named limit, e.g. {@code vm.num}; its usage is measured by the {@link QuotaUsageProvider} that declares the name. The
  * admin account is never limited. Operations call {@link #check} in their {@code check()}, before any job, so that a
- * refusal writes nothing.
+ * refusal writes nothing. For an {@link io.kumo.api.operation.AsyncOperation} the job engine also holds what the
+ * checks granted until the job finishes and confirms it against the account's other unfinished jobs, so concurrent
+ * requests cannot together go over a limit; checks made inside a step are held from the end of that step.
  */
 public interface QuotaService {
     /** The global configuration category holding the default limit of each quota, named after the quota. */

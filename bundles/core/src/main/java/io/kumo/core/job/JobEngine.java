@@ -13,6 +13,7 @@ import io.kumo.api.operation.AsyncOperation;
 import io.kumo.api.operation.OperationRequest;
 import io.kumo.api.node.ClusterService;
 import io.kumo.core.config.CoreGlobalConfigs;
+import io.kumo.core.identity.quota.QuotaManager;
 import io.kumo.core.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,6 +41,7 @@ public class JobEngine {
     private final ExecutorService pool;
     private final List<StepInterceptor> interceptors = new CopyOnWriteArrayList<>();
     private volatile io.kumo.core.identity.ownership.OwnershipManager ownership;
+    private volatile QuotaManager quotas;
     private final KeyedSerialExecutor executor;
     private volatile OperationRegistry registry;
 
@@ -63,6 +66,9 @@ public class JobEngine {
 
     /** @param ownership records the owner of what create jobs make (set by the wiring) */
     public void setOwnership(io.kumo.core.identity.ownership.OwnershipManager ownership) { this.ownership = ownership; }
+
+    /** @param quotas holds what a job's quota checks grant until it finishes (set by the wiring; null: no quotas) */
+    public void setQuotas(QuotaManager quotas) { this.quotas = quotas; }
 
     /**
      * @param registry the operations served now: before each step, a job whose operation is no longer the one served
@@ -96,7 +102,19 @@ public class JobEngine {
      */
     public String accept(AsyncOperation operation, OperationRequest request) {
         String key = operation.serializationKey(request);
-        operation.check(request);
+        QuotaManager q = quotas;
+        Map<String, Map<String, Long>> charged;
+        if (q == null) {
+            operation.check(request);
+            charged = Map.of();
+        } else {
+            q.openCharges();
+            try {
+                operation.check(request);
+            } finally {
+                charged = q.closeCharges();
+            }
+        }
         Flow flow = operation.flow(request);
         Timestamp now = new Timestamp(System.currentTimeMillis());
         JobEntity job = new JobEntity();
@@ -109,7 +127,16 @@ public class JobEngine {
         job.setRequestJson(Json.write(request.redacted(operation.descriptor())));
         job.setCreateDate(now);
         job.setLastOpDate(now);
+        job.setQuotaJson(charged.isEmpty() ? null : Json.write(charged));
         store.create(job);
+        if (!charged.isEmpty()) {
+            try {
+                confirmQuota(q, job.getUuid(), charged);
+            } catch (RuntimeException e) {
+                store.delete(job.getUuid()); // refused: nothing is left of the request
+                throw e;
+            }
+        }
         executor.submit(key, () -> run(operation, request, flow));
         return job.getUuid();
     }
@@ -130,7 +157,7 @@ public class JobEngine {
                 for (StepInterceptor interceptor : interceptors) {
                     interceptor.beforeStep(request.operation(), step.name(), jobId);
                 }
-                step.run(ctx);
+                runCharged(step, ctx, jobId);
             } catch (Throwable failure) {
                 ApiError error = errorOf(request.operation(), step, failure);
                 LOG.info("job {} ({}) failed at step {}: {}", jobId, request.operation(), step.name(), error.details());
@@ -149,6 +176,63 @@ public class JobEngine {
         } catch (RuntimeException e) {
             LOG.error("job {} ({}) completed but its result could not be recorded", jobId, request.operation(), e);
         }
+    }
+
+    /**
+     * Runs a step; what quota checks inside it grant (e.g. an image's size, known once downloaded) is added to the
+     * job's charges and confirmed like those of {@link #accept}.
+     */
+    private void runCharged(Step step, JobContext ctx, String jobId) throws Exception {
+        QuotaManager q = quotas;
+        if (q == null) {
+            step.run(ctx);
+            return;
+        }
+        Map<String, Map<String, Long>> charged;
+        q.openCharges();
+        try {
+            step.run(ctx);
+        } finally {
+            charged = q.closeCharges();
+        }
+        if (!charged.isEmpty()) {
+            JobEntity job = store.find(jobId);
+            Map<String, Map<String, Long>> held = job == null ? new TreeMap<>() : readCharges(job.getQuotaJson());
+            charged.forEach((account, names) -> names.forEach((name, amount) ->
+                    held.computeIfAbsent(account, a -> new TreeMap<>()).merge(name, amount, Long::sum)));
+            store.holdQuota(jobId, Json.write(held));
+            confirmQuota(q, jobId, charged);
+        }
+    }
+
+    /**
+     * Confirms charges already on record against usage plus what the other unfinished jobs hold: as every job records
+     * its charges before it reads the others', of two concurrent jobs at least one sees the other.
+     */
+    private void confirmQuota(QuotaManager q, String jobId, Map<String, Map<String, Long>> charged) {
+        Map<String, Map<String, Long>> pending = new TreeMap<>();
+        for (String json : store.quotaHeldByUnfinishedJobsExcept(jobId)) {
+            readCharges(json).forEach((account, names) -> {
+                if (charged.containsKey(account)) {
+                    names.forEach((name, amount) -> pending.computeIfAbsent(account, a -> new TreeMap<>()).merge(name, amount, Long::sum));
+                }
+            });
+        }
+        q.confirm(charged, pending);
+    }
+
+    private static Map<String, Map<String, Long>> readCharges(String json) {
+        Map<String, Map<String, Long>> charges = new TreeMap<>();
+        Json.readMap(json).forEach((account, names) -> {
+            if (names instanceof Map<?, ?> m) {
+                m.forEach((name, amount) -> {
+                    if (amount instanceof Number n) {
+                        charges.computeIfAbsent(account, a -> new TreeMap<>()).put(String.valueOf(name), n.longValue());
+                    }
+                });
+            }
+        });
+        return charges;
     }
 
     private void requireStillServed(AsyncOperation operation, String name) {

@@ -35,6 +35,9 @@ public class JobEntity {
     private String resultJson;
     @Lob
     private String errorJson;
+    /** What the job's quota checks granted, account to quota name to amount; held while the job is unfinished. */
+    @Lob
+    private String quotaJson;
     private Timestamp createDate;
     private Timestamp lastOpDate;
 
@@ -64,6 +67,8 @@ public class JobEntity {
     public void setResultJson(String resultJson) { this.resultJson = resultJson; }
     public String getErrorJson() { return errorJson; }
     public void setErrorJson(String errorJson) { this.errorJson = errorJson; }
+    public String getQuotaJson() { return quotaJson; }
+    public void setQuotaJson(String quotaJson) { this.quotaJson = quotaJson; }
     public Timestamp getCreateDate() { return createDate; }
     public void setCreateDate(Timestamp createDate) { this.createDate = createDate; }
     public Timestamp getLastOpDate() { return lastOpDate; }

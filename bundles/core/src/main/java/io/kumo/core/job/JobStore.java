@@ -64,6 +64,32 @@ public class JobStore {
         job.setLastOpDate(new Timestamp(System.currentTimeMillis()));
     }
 
+    /** @param uuid a job refused before it ran: its row goes, nothing of it is left */
+    public void delete(String uuid) {
+        JobEntity job = em.find(JobEntity.class, uuid);
+        if (job != null) {
+            em.remove(job);
+        }
+    }
+
+    /** Records what a job's quota checks granted (JSON: account to quota name to amount), held until it finishes. */
+    public void holdQuota(String uuid, String quotaJson) {
+        JobEntity job = em.find(JobEntity.class, uuid);
+        if (job != null) {
+            job.setQuotaJson(quotaJson);
+        }
+    }
+
+    /**
+     * @param exceptUuid a job not to count (the one asking)
+     * @return the quota charges held by the other unfinished jobs, JSON each (account to quota name to amount)
+     */
+    public List<String> quotaHeldByUnfinishedJobsExcept(String exceptUuid) {
+        return em.createQuery("SELECT j.quotaJson FROM JobEntity j WHERE j.state IN :states AND j.quotaJson IS NOT NULL"
+                        + " AND j.uuid <> :uuid", String.class)
+                .setParameter("states", UNFINISHED).setParameter("uuid", exceptUuid).getResultList();
+    }
+
     /** @param nodeUuid a node @return its jobs that have not finished */
     public List<JobEntity> unfinishedOn(String nodeUuid) {
         return em.createQuery("SELECT j FROM JobEntity j WHERE j.managementNodeUuid = :node AND j.state IN :states", JobEntity.class)

@@ -16,12 +16,24 @@ public final class QuotaLimits {
      * @throws ApiException {@code QUOTA_EXCEEDED} if {@code used + asked > limit}
      */
     public static void require(String name, String accountUuid, long limit, long used, long asked) {
-        if (asked <= 0 || asked <= limit - used) {
+        require(name, accountUuid, limit, used, 0, asked);
+    }
+
+    /**
+     * @param pending what requests of the account still running were granted and do not use yet
+     * @throws ApiException {@code QUOTA_EXCEEDED} if {@code used + pending + asked > limit}
+     * @see #require(String, String, long, long, long)
+     */
+    public static void require(String name, String accountUuid, long limit, long used, long pending, long asked) {
+        long taken = saturatedAdd(used, pending);
+        if (asked <= 0 || asked <= limit - taken) {
             return;
         }
-        long over = saturatedAdd(used, asked) - limit;
+        long over = saturatedAdd(taken, asked) - limit;
+        String held = pending > 0 ? ", " + pending + " more held by its requests still running" : "";
         throw new ApiException(ErrorCode.QUOTA_EXCEEDED, "quota " + name + " of account " + accountUuid + " would be exceeded: limit "
-                + limit + ", used " + used + ", this request asks for " + asked + " more, " + over + " over the limit;"
+                + limit + ", used " + used + held + ", this request asks for " + asked + " more, " + over + " over the limit;"
+                + (pending > 0 ? " retry when those requests have finished, or" : "")
                 + " delete or stop resources, or ask the admin to raise quota " + name + " with UpdateQuota"
                 + " (PUT /zstack/v1/accounts/quotas/actions {\"updateQuota\":{\"identityUuid\":\"" + accountUuid
                 + "\",\"name\":\"" + name + "\",\"value\":...}})");

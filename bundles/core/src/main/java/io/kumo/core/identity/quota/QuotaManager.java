@@ -12,6 +12,7 @@ import io.kumo.core.session.AccountEntity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -19,12 +20,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Quotas of accounts: limits are an account's own values ({@code UpdateQuota}), else the defaults (global
  * configurations {@code quota.<name>}); usage comes from the {@link QuotaUsageProvider}s of the modules. The admin
  * account is never limited.
+ * <p>
+ * {@link #check} reads current usage, so on its own two concurrent requests of one account could both take the last
+ * unit. The job engine closes that gap: it runs a job's checks between {@link #openCharges} and {@link #closeCharges}, which collect what they
+ * granted; it stores those charges with the job, and then {@link #confirm}s them against usage plus what the account's
+ * other unfinished jobs hold. Each job writes its charges before it reads the others', so of two concurrent jobs at
+ * least one sees the other: an account never goes over a limit, at worst both are refused and one retries.
  */
 public class QuotaManager implements QuotaService {
     private final QuotaStore store;
     private final IdentityStore identities;
     private final GlobalConfigService configs;
     private final List<QuotaUsageProvider> providers = new CopyOnWriteArrayList<>();
+    /** Charges granted by {@link #check} on this thread between {@link #openCharges} and {@link #closeCharges}. */
+    private final ThreadLocal<Map<String, Map<String, Long>>> charges = new ThreadLocal<>();
 
     /** Wires the manager. */
     public QuotaManager(QuotaStore store, IdentityStore identities, GlobalConfigService configs) {
@@ -71,6 +80,46 @@ public class QuotaManager implements QuotaService {
         if (accountUuid == null || Caller.ADMIN_ACCOUNT_UUID.equals(accountUuid)) {
             return;
         }
+        Map<String, Long> granted = require(accountUuid, additions, Map.of());
+        Map<String, Map<String, Long>> collecting = charges.get();
+        if (collecting != null && !granted.isEmpty()) {
+            Map<String, Long> account = collecting.computeIfAbsent(accountUuid, a -> new TreeMap<>());
+            granted.forEach((name, asked) -> account.merge(name, asked, Long::sum));
+        }
+    }
+
+    /**
+     * Starts collecting what the {@link #check}s made on this thread grant (an operation's checks, or a job step's);
+     * always paired with {@link #closeCharges} in a {@code finally}.
+     */
+    public void openCharges() { charges.set(new TreeMap<>()); }
+
+    /** @return account uuid to quota name to the amount granted since {@link #openCharges}; empty if nothing limited */
+    public Map<String, Map<String, Long>> closeCharges() {
+        Map<String, Map<String, Long>> collected = charges.get();
+        charges.remove();
+        return collected == null ? Map.of() : collected;
+    }
+
+    /**
+     * Checks charges again once they are on record, counting what other requests still running hold.
+     *
+     * @param charged account to quota name to what this request was granted (from {@link #closeCharges})
+     * @param pending account to quota name to what the account's other unfinished requests were granted, read
+     *                <em>after</em> this request's charges were recorded and before this call
+     * @throws ApiException {@code QUOTA_EXCEEDED} naming the quota, its usage and what is held by the other requests
+     */
+    public void confirm(Map<String, Map<String, Long>> charged, Map<String, Map<String, Long>> pending) {
+        charged.forEach((account, additions) -> {
+            if (!Caller.ADMIN_ACCOUNT_UUID.equals(account)) {
+                require(account, additions, pending.getOrDefault(account, Map.of()));
+            }
+        });
+    }
+
+    /** @return the additions that quotas limit, after checking each against limit, usage and pending */
+    private Map<String, Long> require(String accountUuid, Map<String, Long> additions, Map<String, Long> pending) {
+        Map<String, Long> granted = new TreeMap<>();
         for (QuotaUsageProvider p : providers) {
             if (p.names().stream().noneMatch(n -> additions.getOrDefault(n, 0L) > 0)) {
                 continue;
@@ -79,10 +128,13 @@ public class QuotaManager implements QuotaService {
             for (String name : new TreeSet<>(p.names())) {
                 long asked = additions.getOrDefault(name, 0L);
                 if (asked > 0) {
-                    QuotaLimits.require(name, accountUuid, limit(accountUuid, name), usage.getOrDefault(name, 0L), asked);
+                    QuotaLimits.require(name, accountUuid, limit(accountUuid, name), usage.getOrDefault(name, 0L),
+                            pending.getOrDefault(name, 0L), asked);
+                    granted.put(name, asked);
                 }
             }
         }
+        return granted;
     }
 
     /** @param accountUuid an account @return each quota's limit and usage, sorted by name */

@@ -2,22 +2,19 @@ package io.kumo.core.identity.quota;
 
 import io.kumo.api.error.ApiException;
 import io.kumo.api.error.ErrorCode;
-import io.kumo.api.identity.QuotaUsageProvider;
 import io.kumo.api.operation.Caller;
 import io.kumo.core.identity.IdentityStore;
-import io.kumo.core.session.AccountEntity;
 import io.kumo.core.testing.Database;
 import io.kumo.core.testing.FixedGlobalConfig;
+import io.kumo.core.testing.QuotaFixtures;
+import io.kumo.core.testing.QuotaFixtures.FakeUsage;
 import io.kumo.core.testing.Stores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Timestamp;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,13 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class QuotaManagerTest {
     private static final String A = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
     private static final String B = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
-
-    /** A provider whose usage the test sets. */
-    private static final class FakeUsage implements QuotaUsageProvider {
-        final Map<String, Long> used = new HashMap<>(Map.of("vm.num", 0L, "vm.memorySize", 0L));
-        @Override public Set<String> names() { return Set.of("vm.num", "vm.memorySize"); }
-        @Override public Map<String, Long> usage(String accountUuid) { return Map.copyOf(used); }
-    }
 
     private Database db;
     private IdentityStore identities;
@@ -46,26 +36,15 @@ class QuotaManagerTest {
         db = Database.h2();
         identities = Stores.identities(db, null);
         store = Stores.quotas(db, null);
-        identities.persist(account(A, "a", "Normal"));
-        identities.persist(account(B, "b", "Normal"));
-        identities.persist(account(Caller.ADMIN_ACCOUNT_UUID, "admin", "SystemAdmin"));
+        identities.persist(QuotaFixtures.account(A, "a", "Normal"));
+        identities.persist(QuotaFixtures.account(B, "b", "Normal"));
+        identities.persist(QuotaFixtures.account(Caller.ADMIN_ACCOUNT_UUID, "admin", "SystemAdmin"));
         quotas = new QuotaManager(store, identities, new FixedGlobalConfig(Map.of("quota.vm.num", "2", "quota.vm.memorySize", "4096")));
         quotas.bind(usage);
     }
 
     @AfterEach
     void close() { db.close(); }
-
-    private static AccountEntity account(String uuid, String name, String type) {
-        AccountEntity a = new AccountEntity();
-        a.setUuid(uuid);
-        a.setName(name);
-        a.setType(type);
-        a.setPasswordHash("pbkdf2-sha256$1$AAAA$BBBB");
-        a.setCreateDate(new Timestamp(System.currentTimeMillis()));
-        a.setLastOpDate(a.getCreateDate());
-        return a;
-    }
 
     @Test
     void defaultsApplyUntilTheAdminSetsAValue() {
@@ -128,5 +107,36 @@ class QuotaManagerTest {
         quotas.update(B, "vm.num", 9);
         identities.deleteAccount(B);
         assertEquals(null, store.find(B, "vm.num"));
+    }
+
+    @Test
+    void chargesAreCollectedOnlyBetweenOpenAndCloseAndOnlyForLimitedQuotas() {
+        quotas.check(A, Map.of("vm.num", 1L)); // not collecting: nothing to hand over
+        quotas.openCharges();
+        Map<String, Map<String, Long>> charged;
+        try {
+            quotas.check(A, Map.of("vm.num", 1L, "vm.memorySize", 1024L, "unknown.quota", 5L));
+            quotas.check(A, Map.of("vm.memorySize", 1024L));
+            quotas.check(Caller.ADMIN_ACCOUNT_UUID, Map.of("vm.num", 1L));
+            assertThrows(ApiException.class, () -> quotas.check(B, Map.of("vm.num", 3L)), "a refusal grants nothing");
+        } finally {
+            charged = quotas.closeCharges();
+        }
+        assertEquals(Map.of(A, Map.of("vm.num", 1L, "vm.memorySize", 2048L)), charged);
+        assertEquals(Map.of(), quotas.closeCharges(), "closed: nothing collected any more");
+    }
+
+    @Test
+    void confirmCountsWhatOtherRunningRequestsHold() {
+        usage.used.put("vm.num", 1L); // limit 2
+        Map<String, Map<String, Long>> charged = Map.of(A, Map.of("vm.num", 1L));
+        assertDoesNotThrow(() -> quotas.confirm(charged, Map.of()));
+        assertDoesNotThrow(() -> quotas.confirm(charged, Map.of(B, Map.of("vm.num", 5L))), "another account's requests do not count");
+        ApiException e = assertThrows(ApiException.class, () -> quotas.confirm(charged, Map.of(A, Map.of("vm.num", 1L))));
+        assertEquals(ErrorCode.QUOTA_EXCEEDED.code(), e.error().code());
+        assertTrue(e.error().details().contains("used 1, 1 more held by its requests still running, this request asks for 1 more, 1 over the limit")
+                && e.error().details().contains("retry when those requests have finished"), e.error().details());
+        assertDoesNotThrow(() -> quotas.confirm(Map.of(Caller.ADMIN_ACCOUNT_UUID, Map.of("vm.num", 9L)),
+                Map.of(Caller.ADMIN_ACCOUNT_UUID, Map.of("vm.num", 9L))), "the admin is never limited");
     }
 }

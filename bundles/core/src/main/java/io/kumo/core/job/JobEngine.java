@@ -13,6 +13,7 @@ import io.kumo.api.operation.AsyncOperation;
 import io.kumo.api.operation.OperationRequest;
 import io.kumo.api.node.ClusterService;
 import io.kumo.core.config.CoreGlobalConfigs;
+import io.kumo.core.identity.quota.QuotaCharges;
 import io.kumo.core.identity.quota.QuotaManager;
 import io.kumo.core.json.Json;
 import org.slf4j.Logger;
@@ -21,7 +22,6 @@ import org.slf4j.LoggerFactory;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,7 +41,7 @@ public class JobEngine {
     private final ExecutorService pool;
     private final List<StepInterceptor> interceptors = new CopyOnWriteArrayList<>();
     private volatile io.kumo.core.identity.ownership.OwnershipManager ownership;
-    private volatile QuotaManager quotas;
+    private volatile JobQuotaGate quotaGate;
     private final KeyedSerialExecutor executor;
     private volatile OperationRegistry registry;
 
@@ -68,7 +68,7 @@ public class JobEngine {
     public void setOwnership(io.kumo.core.identity.ownership.OwnershipManager ownership) { this.ownership = ownership; }
 
     /** @param quotas holds what a job's quota checks grant until it finishes (set by the wiring; null: no quotas) */
-    public void setQuotas(QuotaManager quotas) { this.quotas = quotas; }
+    public void setQuotas(QuotaManager quotas) { this.quotaGate = quotas == null ? null : new JobQuotaGate(store, quotas); }
 
     /**
      * @param registry the operations served now: before each step, a job whose operation is no longer the one served
@@ -102,19 +102,7 @@ public class JobEngine {
      */
     public String accept(AsyncOperation operation, OperationRequest request) {
         String key = operation.serializationKey(request);
-        QuotaManager q = quotas;
-        Map<String, Map<String, Long>> charged;
-        if (q == null) {
-            operation.check(request);
-            charged = Map.of();
-        } else {
-            q.openCharges();
-            try {
-                operation.check(request);
-            } finally {
-                charged = q.closeCharges();
-            }
-        }
+        QuotaCharges charged = charging(() -> operation.check(request));
         Flow flow = operation.flow(request);
         Timestamp now = new Timestamp(System.currentTimeMillis());
         JobEntity job = new JobEntity();
@@ -127,11 +115,11 @@ public class JobEngine {
         job.setRequestJson(Json.write(request.redacted(operation.descriptor())));
         job.setCreateDate(now);
         job.setLastOpDate(now);
-        job.setQuotaJson(charged.isEmpty() ? null : Json.write(charged));
+        job.setQuotaJson(charged.toJson());
         store.create(job);
         if (!charged.isEmpty()) {
             try {
-                confirmQuota(q, job.getUuid(), charged);
+                quotaGate.confirm(job.getUuid(), charged);
             } catch (RuntimeException e) {
                 store.delete(job.getUuid()); // refused: nothing is left of the request
                 throw e;
@@ -183,56 +171,21 @@ public class JobEngine {
      * job's charges and confirmed like those of {@link #accept}.
      */
     private void runCharged(Step step, JobContext ctx, String jobId) throws Exception {
-        QuotaManager q = quotas;
-        if (q == null) {
-            step.run(ctx);
-            return;
-        }
-        Map<String, Map<String, Long>> charged;
-        q.openCharges();
-        try {
-            step.run(ctx);
-        } finally {
-            charged = q.closeCharges();
-        }
+        QuotaCharges charged = charging(() -> step.run(ctx));
         if (!charged.isEmpty()) {
-            JobEntity job = store.find(jobId);
-            Map<String, Map<String, Long>> held = job == null ? new TreeMap<>() : readCharges(job.getQuotaJson());
-            charged.forEach((account, names) -> names.forEach((name, amount) ->
-                    held.computeIfAbsent(account, a -> new TreeMap<>()).merge(name, amount, Long::sum)));
-            store.holdQuota(jobId, Json.write(held));
-            confirmQuota(q, jobId, charged);
+            store.holdQuota(jobId, charged);
+            quotaGate.confirm(jobId, charged);
         }
     }
 
-    /**
-     * Confirms charges already on record against usage plus what the other unfinished jobs hold: as every job records
-     * its charges before it reads the others', of two concurrent jobs at least one sees the other.
-     */
-    private void confirmQuota(QuotaManager q, String jobId, Map<String, Map<String, Long>> charged) {
-        Map<String, Map<String, Long>> pending = new TreeMap<>();
-        for (String json : store.quotaHeldByUnfinishedJobsExcept(jobId)) {
-            readCharges(json).forEach((account, names) -> {
-                if (charged.containsKey(account)) {
-                    names.forEach((name, amount) -> pending.computeIfAbsent(account, a -> new TreeMap<>()).merge(name, amount, Long::sum));
-                }
-            });
+    /** Runs work, gathering what its quota checks grant (nothing without a quota manager). */
+    private <X extends Exception> QuotaCharges charging(QuotaManager.Work<X> work) throws X {
+        JobQuotaGate gate = quotaGate;
+        if (gate == null) {
+            work.run();
+            return new QuotaCharges();
         }
-        q.confirm(charged, pending);
-    }
-
-    private static Map<String, Map<String, Long>> readCharges(String json) {
-        Map<String, Map<String, Long>> charges = new TreeMap<>();
-        Json.readMap(json).forEach((account, names) -> {
-            if (names instanceof Map<?, ?> m) {
-                m.forEach((name, amount) -> {
-                    if (amount instanceof Number n) {
-                        charges.computeIfAbsent(account, a -> new TreeMap<>()).put(String.valueOf(name), n.longValue());
-                    }
-                });
-            }
-        });
-        return charges;
+        return gate.collect(work);
     }
 
     private void requireStillServed(AsyncOperation operation, String name) {

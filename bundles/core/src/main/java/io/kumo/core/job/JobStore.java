@@ -1,6 +1,7 @@
 package io.kumo.core.job;
 
 import io.kumo.api.job.JobState;
+import io.kumo.core.identity.quota.QuotaCharges;
 
 import javax.persistence.EntityManager;
 import javax.persistence.PersistenceContext;
@@ -72,22 +73,30 @@ public class JobStore {
         }
     }
 
-    /** Records what a job's quota checks granted (JSON: account to quota name to amount), held until it finishes. */
-    public void holdQuota(String uuid, String quotaJson) {
+    /** Adds charges granted during a job (by a step) to those it holds until it finishes. */
+    public void holdQuota(String uuid, QuotaCharges charges) {
         JobEntity job = em.find(JobEntity.class, uuid);
         if (job != null) {
-            job.setQuotaJson(quotaJson);
+            job.setQuotaJson(QuotaCharges.fromJson(job.getQuotaJson()).addAll(charges).toJson());
         }
     }
 
-    /**
-     * @param exceptUuid a job not to count (the one asking)
-     * @return the quota charges held by the other unfinished jobs, JSON each (account to quota name to amount)
-     */
-    public List<String> quotaHeldByUnfinishedJobsExcept(String exceptUuid) {
-        return em.createQuery("SELECT j.quotaJson FROM JobEntity j WHERE j.state IN :states AND j.quotaJson IS NOT NULL"
-                        + " AND j.uuid <> :uuid", String.class)
-                .setParameter("states", UNFINISHED).setParameter("uuid", exceptUuid).getResultList();
+    /** What one unfinished job holds of quotas; jobs are ordered by creation, then uuid. */
+    public record QuotaHold(String jobUuid, Timestamp createDate, QuotaCharges charges) {
+        /** @return whether this job was created before that one */
+        public boolean before(QuotaHold other) {
+            int c = createDate.compareTo(other.createDate);
+            return c < 0 || (c == 0 && jobUuid.compareTo(other.jobUuid) < 0);
+        }
+    }
+
+    /** @return the quota charges held by unfinished jobs (a few: those running now) */
+    public List<QuotaHold> quotaHeldByUnfinishedJobs() {
+        return em.createQuery("SELECT j.uuid, j.createDate, j.quotaJson FROM JobEntity j WHERE j.state IN :states"
+                        + " AND j.quotaJson IS NOT NULL", Object[].class)
+                .setParameter("states", UNFINISHED).getResultList().stream()
+                .map(r -> new QuotaHold((String) r[0], (Timestamp) r[1], QuotaCharges.fromJson((String) r[2])))
+                .toList();
     }
 
     /** @param nodeUuid a node @return its jobs that have not finished */

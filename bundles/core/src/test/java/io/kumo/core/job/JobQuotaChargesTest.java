@@ -9,6 +9,7 @@ import io.kumo.api.job.JobState;
 import io.kumo.api.job.Step;
 import io.kumo.api.operation.Caller;
 import io.kumo.api.operation.OperationRequest;
+import io.kumo.core.identity.quota.QuotaCharges;
 import io.kumo.core.identity.quota.QuotaManager;
 import io.kumo.core.testing.Database;
 import io.kumo.core.testing.FakeClusterService;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +32,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -98,7 +100,8 @@ class JobQuotaChargesTest {
         CountDownLatch gate = new CountDownLatch(1);
         TestOperation op = createVm(gate, false);
         String first = engine.accept(op, request(op, "vm-1"));
-        assertTrue(store.find(first).getQuotaJson().contains("\"vm.num\":1"), store.find(first).getQuotaJson());
+        assertEquals(QuotaCharges.of(A, Map.of("vm.num", 1L)), QuotaCharges.fromJson(store.find(first).getQuotaJson()),
+                "the running job holds its unit");
 
         OperationRequest second = request(op, "vm-2");
         ApiException e = assertThrows(ApiException.class, () -> engine.accept(op, second),
@@ -182,14 +185,48 @@ class JobQuotaChargesTest {
         pool.shutdown();
         gate.countDown();
         accepted.forEach(id -> assertEquals(JobState.Succeeded, finished(id).state()));
-        assertTrue(accepted.size() <= 2, accepted.size() + " of " + clients + " concurrent creates accepted with vm.num limit 2");
-        assertEquals(accepted.size(), usage.used.get("vm.num").intValue());
-        // whatever contention refused, the units left are usable once the requests have finished
-        while (usage.used.get("vm.num") < 2) {
-            String id = engine.accept(op, request(op, "vm-after-" + usage.used.get("vm.num")));
-            assertNotNull(id);
-            finished(id);
-        }
+        assertEquals(2, accepted.size(), "of " + clients + " concurrent creates under vm.num limit 2, the earliest two get the units");
         assertEquals(2L, usage.used.get("vm.num"));
+    }
+
+    /** Records an unfinished job created at that time holding that charge, as a concurrent request would. */
+    private String racingJob(long createdAtMillis, Map<String, Long> charge) {
+        JobEntity job = new JobEntity();
+        job.setUuid(Uuids.random());
+        job.setOperationName("CreateVm");
+        job.setSerializationKey(job.getUuid());
+        job.setState(JobState.Waiting);
+        job.setManagementNodeUuid(NODE);
+        job.setRequestJson("{}");
+        job.setCreateDate(new Timestamp(createdAtMillis));
+        job.setLastOpDate(job.getCreateDate());
+        job.setQuotaJson(QuotaCharges.of(A, charge).toJson());
+        store.create(job);
+        return job.getUuid();
+    }
+
+    @Test
+    void aRequestWaitsForLaterRacersToGiveUpButNotForEarlierOnes() throws Exception {
+        usage.used.put("vm.num", 1L); // limit 2: one unit left
+        TestOperation op = createVm(new CountDownLatch(0), false);
+        String later = racingJob(System.currentTimeMillis() + 60_000, Map.of("vm.num", 1L));
+        Thread giveUp = new Thread(() -> {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(30));
+            store.delete(later); // the later racer saw this request and was refused
+        });
+        giveUp.start();
+        String id = engine.accept(op, request(op, "vm-1"));
+        giveUp.join();
+        assertEquals(JobState.Succeeded, finished(id).state(), "the earlier request gets the last unit");
+
+        usage.used.put("vm.num", 1L);
+        racingJob(System.currentTimeMillis() - 60_000, Map.of("vm.num", 1L)); // an earlier racer, still running
+        ApiException e = assertThrows(ApiException.class, () -> engine.accept(op, request(op, "vm-2")));
+        assertTrue(e.error().details().contains("1 more held by its requests still running"), e.error().details());
+
+        racingJob(System.currentTimeMillis() + 60_000, Map.of("vm.num", 5L)); // and a later one that never gives up
+        usage.used.put("vm.num", 0L);
+        assertThrows(ApiException.class, () -> engine.accept(op, request(op, "vm-3")),
+                "a later racer still there after the last look counts: the account never goes over");
     }
 }

@@ -66,9 +66,11 @@ public final class Stores {
             @Override public boolean claim(String uuid, String from, String to) { return db.inTransaction(() -> super.claim(uuid, from, to)); }
             @Override public int deleteFinishedBefore(Timestamp before) { return db.inTransaction(() -> super.deleteFinishedBefore(before)); }
             @Override public void delete(String uuid) { db.inTransaction(() -> super.delete(uuid)); }
-            @Override public void holdQuota(String uuid, String json) { db.inTransaction(() -> super.holdQuota(uuid, json)); }
-            @Override public List<String> quotaHeldByUnfinishedJobsExcept(String uuid) {
-                return db.inTransaction(() -> super.quotaHeldByUnfinishedJobsExcept(uuid));
+            @Override public void holdQuota(String uuid, io.kumo.core.identity.quota.QuotaCharges charges) {
+                db.inTransaction(() -> super.holdQuota(uuid, charges));
+            }
+            @Override public List<QuotaHold> quotaHeldByUnfinishedJobs() {
+                return db.inTransaction(super::quotaHeldByUnfinishedJobs);
             }
         };
         s.setEntityManager(db.entityManager());

@@ -22,18 +22,26 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * account is never limited.
  * <p>
  * {@link #check} reads current usage, so on its own two concurrent requests of one account could both take the last
- * unit. The job engine closes that gap: it runs a job's checks between {@link #openCharges} and {@link #closeCharges}, which collect what they
+ * unit. The job engine closes that gap: it runs a job's checks inside {@link #collect}, which gathers what they
  * granted; it stores those charges with the job, and then {@link #confirm}s them against usage plus what the account's
  * other unfinished jobs hold. Each job writes its charges before it reads the others', so of two concurrent jobs at
- * least one sees the other: an account never goes over a limit, at worst both are refused and one retries.
+ * least one sees the other: an account never goes over a limit ({@code JobQuotaGate} lets the earliest of racing
+ * requests through).
  */
 public class QuotaManager implements QuotaService {
     private final QuotaStore store;
     private final IdentityStore identities;
     private final GlobalConfigService configs;
     private final List<QuotaUsageProvider> providers = new CopyOnWriteArrayList<>();
-    /** Charges granted by {@link #check} on this thread between {@link #openCharges} and {@link #closeCharges}. */
-    private final ThreadLocal<Map<String, Map<String, Long>>> charges = new ThreadLocal<>();
+    /** Charges granted by {@link #check} on this thread while {@link #collect} runs work. */
+    private final ThreadLocal<QuotaCharges> collecting = new ThreadLocal<>();
+
+    /** Work whose quota checks {@link #collect} gathers: an operation's {@code check()} or a job step. */
+    @FunctionalInterface
+    public interface Work<X extends Exception> {
+        /** Does the work. */
+        void run() throws X;
+    }
 
     /** Wires the manager. */
     public QuotaManager(QuotaStore store, IdentityStore identities, GlobalConfigService configs) {
@@ -81,40 +89,49 @@ public class QuotaManager implements QuotaService {
             return;
         }
         Map<String, Long> granted = require(accountUuid, additions, Map.of());
-        Map<String, Map<String, Long>> collecting = charges.get();
-        if (collecting != null && !granted.isEmpty()) {
-            Map<String, Long> account = collecting.computeIfAbsent(accountUuid, a -> new TreeMap<>());
-            granted.forEach((name, asked) -> account.merge(name, asked, Long::sum));
+        QuotaCharges charges = collecting.get();
+        if (charges != null) {
+            granted.forEach((name, asked) -> charges.add(accountUuid, name, asked));
         }
     }
 
     /**
-     * Starts collecting what the {@link #check}s made on this thread grant (an operation's checks, or a job step's);
-     * always paired with {@link #closeCharges} in a {@code finally}.
+     * Runs work and gathers what the {@link #check}s it makes on this thread grant. Calls nest: an inner call's
+     * charges are its own.
+     *
+     * @return the charges granted; empty when nothing limited was asked
+     * @throws X what the work throws (a refusal among them)
      */
-    public void openCharges() { charges.set(new TreeMap<>()); }
-
-    /** @return account uuid to quota name to the amount granted since {@link #openCharges}; empty if nothing limited */
-    public Map<String, Map<String, Long>> closeCharges() {
-        Map<String, Map<String, Long>> collected = charges.get();
-        charges.remove();
-        return collected == null ? Map.of() : collected;
+    public <X extends Exception> QuotaCharges collect(Work<X> work) throws X {
+        QuotaCharges outer = collecting.get();
+        QuotaCharges charges = new QuotaCharges();
+        collecting.set(charges);
+        try {
+            work.run();
+        } finally {
+            if (outer == null) {
+                collecting.remove();
+            } else {
+                collecting.set(outer);
+            }
+        }
+        return charges;
     }
 
     /**
      * Checks charges again once they are on record, counting what other requests still running hold.
      *
-     * @param charged account to quota name to what this request was granted (from {@link #closeCharges})
-     * @param pending account to quota name to what the account's other unfinished requests were granted, read
-     *                <em>after</em> this request's charges were recorded and before this call
+     * @param charged what this request was granted (from {@link #collect})
+     * @param pending what the other unfinished requests were granted, read <em>after</em> this request's charges were
+     *                recorded and before this call
      * @throws ApiException {@code QUOTA_EXCEEDED} naming the quota, its usage and what is held by the other requests
      */
-    public void confirm(Map<String, Map<String, Long>> charged, Map<String, Map<String, Long>> pending) {
-        charged.forEach((account, additions) -> {
+    public void confirm(QuotaCharges charged, QuotaCharges pending) {
+        for (String account : charged.accounts()) {
             if (!Caller.ADMIN_ACCOUNT_UUID.equals(account)) {
-                require(account, additions, pending.getOrDefault(account, Map.of()));
+                require(account, charged.of(account), pending.of(account));
             }
-        });
+        }
     }
 
     /** @return the additions that quotas limit, after checking each against limit, usage and pending */

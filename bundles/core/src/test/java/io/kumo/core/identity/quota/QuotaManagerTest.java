@@ -110,33 +110,32 @@ class QuotaManagerTest {
     }
 
     @Test
-    void chargesAreCollectedOnlyBetweenOpenAndCloseAndOnlyForLimitedQuotas() {
-        quotas.check(A, Map.of("vm.num", 1L)); // not collecting: nothing to hand over
-        quotas.openCharges();
-        Map<String, Map<String, Long>> charged;
-        try {
+    void collectGathersWhatChecksGrantForLimitedQuotasAndNests() {
+        QuotaCharges charged = quotas.collect(() -> {
             quotas.check(A, Map.of("vm.num", 1L, "vm.memorySize", 1024L, "unknown.quota", 5L));
+            QuotaCharges inner = quotas.collect(() -> quotas.check(A, Map.of("vm.num", 1L)));
+            assertEquals(QuotaCharges.of(A, Map.of("vm.num", 1L)), inner, "an inner call's charges are its own");
             quotas.check(A, Map.of("vm.memorySize", 1024L));
             quotas.check(Caller.ADMIN_ACCOUNT_UUID, Map.of("vm.num", 1L));
             assertThrows(ApiException.class, () -> quotas.check(B, Map.of("vm.num", 3L)), "a refusal grants nothing");
-        } finally {
-            charged = quotas.closeCharges();
-        }
-        assertEquals(Map.of(A, Map.of("vm.num", 1L, "vm.memorySize", 2048L)), charged);
-        assertEquals(Map.of(), quotas.closeCharges(), "closed: nothing collected any more");
+        });
+        assertEquals(QuotaCharges.of(A, Map.of("vm.num", 1L, "vm.memorySize", 2048L)), charged);
+        assertEquals(charged, QuotaCharges.fromJson(charged.toJson()), "kept in a job row as JSON");
+        assertTrue(quotas.collect(() -> { }).isEmpty());
     }
 
     @Test
     void confirmCountsWhatOtherRunningRequestsHold() {
         usage.used.put("vm.num", 1L); // limit 2
-        Map<String, Map<String, Long>> charged = Map.of(A, Map.of("vm.num", 1L));
-        assertDoesNotThrow(() -> quotas.confirm(charged, Map.of()));
-        assertDoesNotThrow(() -> quotas.confirm(charged, Map.of(B, Map.of("vm.num", 5L))), "another account's requests do not count");
-        ApiException e = assertThrows(ApiException.class, () -> quotas.confirm(charged, Map.of(A, Map.of("vm.num", 1L))));
+        QuotaCharges charged = QuotaCharges.of(A, Map.of("vm.num", 1L));
+        assertDoesNotThrow(() -> quotas.confirm(charged, new QuotaCharges()));
+        assertDoesNotThrow(() -> quotas.confirm(charged, QuotaCharges.of(B, Map.of("vm.num", 5L))),
+                "another account's requests do not count");
+        ApiException e = assertThrows(ApiException.class, () -> quotas.confirm(charged, QuotaCharges.of(A, Map.of("vm.num", 1L))));
         assertEquals(ErrorCode.QUOTA_EXCEEDED.code(), e.error().code());
         assertTrue(e.error().details().contains("used 1, 1 more held by its requests still running, this request asks for 1 more, 1 over the limit")
                 && e.error().details().contains("retry when those requests have finished"), e.error().details());
-        assertDoesNotThrow(() -> quotas.confirm(Map.of(Caller.ADMIN_ACCOUNT_UUID, Map.of("vm.num", 9L)),
-                Map.of(Caller.ADMIN_ACCOUNT_UUID, Map.of("vm.num", 9L))), "the admin is never limited");
+        QuotaCharges admin = QuotaCharges.of(Caller.ADMIN_ACCOUNT_UUID, Map.of("vm.num", 9L));
+        assertDoesNotThrow(() -> quotas.confirm(admin, admin), "the admin is never limited");
     }
 }

@@ -17,13 +17,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Restarts a Blueprint bundle that is still waiting for a namespace handler some time after that handler's service
- * was registered.
+ * Restarts a Blueprint bundle whose container could not get a namespace handler that is in fact registered: still
+ * waiting for it some time after its service appeared, or failed with "Unsupported node namespace" and the handler
+ * back since.
  *
- * <p>Aries Blueprint can miss a handler that registers (or re-registers, when the transaction manager it needs comes
- * and goes during feature installation) while a container is being set up; the container then waits for ever, about
- * once in a hundred starts. A container that waits for a handler that is really absent is left alone, and a bundle is
- * restarted at most {@code maxRestarts} times.
+ * <p>A namespace handler that needs the transaction manager (Aries' transactions handler) goes and comes when the
+ * transaction manager is re-registered during start-up. Aries Blueprint can then miss the handler's return while a
+ * container is being set up, and the container waits for ever; or it parses the container's XML in the gap, and the
+ * container fails. Either happens about once in a hundred starts. A bundle whose handler is really absent is left
+ * alone until it appears, and a bundle is restarted at most {@code maxRestarts} times.
  */
 final class NamespaceWaitGuard implements BlueprintListener {
 
@@ -38,6 +40,7 @@ final class NamespaceWaitGuard implements BlueprintListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(NamespaceWaitGuard.class);
     private static final Pattern NAMESPACE = Pattern.compile("osgi\\.service\\.blueprint\\.namespace=([^)]+)");
+    private static final Pattern UNSUPPORTED = Pattern.compile("Unsupported (?:node|attribute) namespace: (\\S+)");
     private static final String HANDLER_CLASS = "objectClass=org.apache.aries.blueprint.NamespaceHandler";
 
     private final Framework framework;
@@ -57,14 +60,17 @@ final class NamespaceWaitGuard implements BlueprintListener {
     @Override
     public void blueprintEvent(BlueprintEvent event) {
         long bundleId = event.getBundle().getBundleId();
-        List<String> handlers = event.getType() == BlueprintEvent.GRACE_PERIOD
-                ? namespaceHandlerFilters(event.getDependencies()) : List.of();
+        List<String> handlers = switch (event.getType()) {
+            case BlueprintEvent.GRACE_PERIOD -> namespaceHandlerFilters(event.getDependencies());
+            case BlueprintEvent.FAILURE -> missingHandlerFilters(event.getCause());
+            default -> List.of();
+        };
         if (handlers.isEmpty()) {
-            // created, failed, destroyed or now waiting for services: no longer our business
+            // created, destroyed, failed otherwise or now waiting for services: no longer our business
             waits.remove(bundleId);
             return;
         }
-        Wait wait = new Wait(event.getBundle(), handlers, System.nanoTime());
+        Wait wait = new Wait(event.getBundle(), handlers, System.nanoTime(), event.getType() == BlueprintEvent.FAILURE);
         waits.put(bundleId, wait);
         schedule(wait);
     }
@@ -94,9 +100,9 @@ final class NamespaceWaitGuard implements BlueprintListener {
             }
             return;
         }
-        LOG.warn("Blueprint bundle {} has waited {} s for namespace handlers {} although they are registered"
-                + " (an Aries Blueprint start-up race); restarting it ({} of at most {})",
-                name, waited, namespaces(wait.handlers), attempt, maxRestarts);
+        LOG.warn("Blueprint bundle {} {} namespace handlers {} that are registered now (an Aries Blueprint start-up"
+                + " race); restarting it ({} of at most {})", name, wait.failed ? "failed for want of"
+                : "has waited " + waited + " s for", namespaces(wait.handlers), attempt, maxRestarts);
         try {
             framework.restart(wait.bundle);
         } catch (Exception e) {
@@ -117,6 +123,18 @@ final class NamespaceWaitGuard implements BlueprintListener {
         return handlers;
     }
 
+    /** The handlers a container failed for want of ("Unsupported node namespace: uri" in the cause chain). */
+    static List<String> missingHandlerFilters(Throwable cause) {
+        List<String> handlers = new ArrayList<>();
+        for (Throwable t = cause; t != null && handlers.isEmpty(); t = t.getCause() == t ? null : t.getCause()) {
+            Matcher matcher = UNSUPPORTED.matcher(String.valueOf(t.getMessage()));
+            if (matcher.find()) {
+                handlers.add("(&(" + HANDLER_CLASS + ")(osgi.service.blueprint.namespace=" + matcher.group(1) + "))");
+            }
+        }
+        return handlers;
+    }
+
     /** The namespace URIs named by handler filters, for log messages. */
     private static List<String> namespaces(List<String> handlerFilters) {
         return handlerFilters.stream().map(filter -> {
@@ -125,6 +143,6 @@ final class NamespaceWaitGuard implements BlueprintListener {
         }).toList();
     }
 
-    /** One grace-period event of one bundle that named namespace handlers. */
-    private record Wait(Bundle bundle, List<String> handlers, long sinceNanos) { }
+    /** One event of one bundle that named namespace handlers: a wait for them, or a failure for want of them. */
+    private record Wait(Bundle bundle, List<String> handlers, long sinceNanos, boolean failed) { }
 }

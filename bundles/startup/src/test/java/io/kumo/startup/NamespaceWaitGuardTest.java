@@ -87,9 +87,28 @@ class NamespaceWaitGuardTest {
     }
 
     @Test
+    void restartsABundleThatFailedForWantOfAHandlerOnceItIsBack() throws Exception {
+        Exception parse = new IllegalStateException("Unable to start container",
+                new RuntimeException("Unsupported node namespace: http://aries.apache.org/xmlns/transactions/v2.0.0"));
+        guard.blueprintEvent(new BlueprintEvent(BlueprintEvent.FAILURE, bundle(12), bundle(1), parse));
+        pause(6);
+        assertEquals(List.of(), restarted, "the handler is still away");
+        registered.add(TX);
+        pause(6);
+        assertEquals(List.of(12L), restarted);
+
+        guard.blueprintEvent(new BlueprintEvent(BlueprintEvent.FAILURE, bundle(13), bundle(1), new IllegalStateException("bad bean")));
+        pause(6);
+        assertEquals(List.of(12L), restarted, "a failure for another reason is not ours to retry");
+    }
+
+    @Test
     void picksTheNamespaceHandlersOutOfAnEventsDependencies() {
         assertEquals(List.of(TX), NamespaceWaitGuard.namespaceHandlerFilters(new String[] {SERVICE, TX}));
         assertTrue(NamespaceWaitGuard.namespaceHandlerFilters(null).isEmpty());
+        assertEquals(List.of(TX), NamespaceWaitGuard.missingHandlerFilters(
+                new RuntimeException("x", new RuntimeException("Unsupported node namespace: http://aries.apache.org/xmlns/transactions/v2.0.0"))));
+        assertTrue(NamespaceWaitGuard.missingHandlerFilters(null).isEmpty());
     }
 
     private static BlueprintEvent gracePeriod(Bundle bundle, String... dependencies) {
